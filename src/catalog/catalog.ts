@@ -1,0 +1,52 @@
+/** The loaded catalog with its indexes. */
+import type { Model, Organization, License } from './schema.js';
+import { normalizeName } from './names.js';
+import { compareDates } from './dates.js';
+
+export interface Catalog {
+  dir: string;
+  /** Models sorted by release date, then id. */
+  models: Model[];
+  organizations: Map<string, Organization>;
+  licenses: Map<string, License>;
+  byId: Map<string, Model>;
+  /** Child models of each model id, sorted like `models`. */
+  children: Map<string, Model[]>;
+  /** Find a model by id, name or alias, in any spelling. */
+  resolve(idOrAlias: string): Model | undefined;
+}
+
+export function makeCatalog(dir: string, models: Model[], organizations: Organization[], licenses: License[]): Catalog {
+  const sorted = [...models].sort(byRelease);
+  const byId = new Map<string, Model>();
+  for (const m of sorted) if (!byId.has(m.id)) byId.set(m.id, m);
+  const names = new Map<string, Model>();
+  for (const m of byId.values()) {
+    for (const s of [m.id, m.name, ...m.aliases]) {
+      const k = normalizeName(s);
+      if (!names.has(k)) names.set(k, m);
+    }
+  }
+  const children = new Map<string, Model[]>();
+  for (const m of byId.values()) {
+    for (const p of m.parents) {
+      if (!byId.has(p.model)) continue;
+      const list = children.get(p.model) ?? [];
+      if (!list.includes(m)) list.push(m);
+      children.set(p.model, list);
+    }
+  }
+  return {
+    dir,
+    models: [...byId.values()],
+    organizations: new Map(organizations.map((o) => [o.id, o])),
+    licenses: new Map(licenses.map((l) => [l.id, l])),
+    byId,
+    children,
+    resolve: (s) => byId.get(s) ?? names.get(normalizeName(s)),
+  };
+}
+
+export function byRelease(a: Model, b: Model): number {
+  return compareDates(a.released, b.released) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}

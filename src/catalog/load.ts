@@ -1,0 +1,129 @@
+/** Read a catalog folder: models/*.yaml, organizations.yaml, licenses.yaml. Reports every problem at once. */
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { join, relative, basename } from 'node:path';
+import type { z } from 'zod';
+import { Model, Organization, License } from './schema.js';
+import type { Issue } from './issues.js';
+import { parseYamlFile, type YamlFile, type PathKey } from './yaml-file.js';
+import { crossCheck } from './validate.js';
+import { makeCatalog, type Catalog } from './catalog.js';
+
+export interface LoadOptions {
+  /** "Today" for the future-date check; defaults to the real date. */
+  now?: Date;
+}
+
+export interface LoadResult {
+  catalog: Catalog;
+  issues: Issue[];
+  files: number;
+}
+
+/** Where each record came from, so cross-file checks can point at a line. */
+export interface Located<T> {
+  value: T;
+  doc: YamlFile;
+  /** Path of the record inside its file (empty for a model file; ['organizations', i] for a list entry). */
+  path: PathKey[];
+}
+
+export function loadCatalog(dir: string, options: LoadOptions = {}): LoadResult {
+  const issues: Issue[] = [];
+  const rel = (f: string) => relative(process.cwd(), f) || f;
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    issues.push({ file: rel(dir), line: 1, col: 1, message: 'catalog folder not found' });
+    return { catalog: makeCatalog(dir, [], [], []), issues, files: 0 };
+  }
+  const modelsDir = join(dir, 'models');
+  const modelFiles = existsSync(modelsDir)
+    ? readdirSync(modelsDir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(modelsDir, f))
+    : [];
+  if (!modelFiles.length) issues.push({ file: rel(modelsDir), line: 1, col: 1, message: 'no model files (models/*.yaml)' });
+
+  const models: Located<Model>[] = [];
+  for (const f of modelFiles) {
+    const doc = readDoc(f, rel(f), issues);
+    if (!doc) continue;
+    const m = check(Model, doc.data, doc, [], issues);
+    if (!m) continue;
+    const stem = basename(f).replace(/\.ya?ml$/, '');
+    if (stem !== m.id) issues.push(doc.issue(['id'], `id "${m.id}" does not match the file name "${stem}"`));
+    models.push({ value: m, doc, path: [] });
+  }
+  const organizations = readList(join(dir, 'organizations.yaml'), 'organizations', Organization, rel, issues);
+  const licenses = readList(join(dir, 'licenses.yaml'), 'licenses', License, rel, issues);
+
+  issues.push(...crossCheck({ models, organizations, licenses, dir, now: options.now ?? new Date() }));
+  const catalog = makeCatalog(
+    dir,
+    models.map((m) => m.value),
+    organizations.map((o) => o.value),
+    licenses.map((l) => l.value),
+  );
+  return { catalog, issues: sortIssues(issues), files: modelFiles.length + 2 };
+}
+
+function readDoc(path: string, name: string, issues: Issue[]): YamlFile | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    issues.push({ file: name, line: 1, col: 1, message: `cannot read file: ${(e as Error).message}` });
+    return;
+  }
+  const { doc, issues: parseIssues } = parseYamlFile(name, text);
+  issues.push(...parseIssues);
+  return doc;
+}
+
+function readList<S extends z.ZodType>(
+  path: string,
+  key: string,
+  schema: S,
+  rel: (f: string) => string,
+  issues: Issue[],
+): Located<z.infer<S>>[] {
+  const name = rel(path);
+  if (!existsSync(path)) {
+    issues.push({ file: name, line: 1, col: 1, message: `missing file (expected a "${key}:" list)` });
+    return [];
+  }
+  const doc = readDoc(path, name, issues);
+  if (!doc) return [];
+  const data = doc.data as Record<string, unknown> | null;
+  const list = data && typeof data === 'object' ? data[key] : undefined;
+  if (!Array.isArray(list)) {
+    issues.push(doc.issue([], `expected a top-level "${key}:" list`));
+    return [];
+  }
+  const out: Located<z.infer<S>>[] = [];
+  list.forEach((item, i) => {
+    const v = check(schema, item, doc, [key, i], issues);
+    if (v) out.push({ value: v, doc, path: [key, i] });
+  });
+  return out;
+}
+
+function check<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  doc: YamlFile,
+  base: PathKey[],
+  issues: Issue[],
+): z.infer<S> | undefined {
+  const r = schema.safeParse(data);
+  if (r.success) return r.data;
+  for (const zi of r.error.issues) {
+    const path = [...base, ...(zi.path as PathKey[])];
+    let message = zi.message;
+    if (zi.code === 'unrecognized_keys') message = `unknown field${zi.keys.length > 1 ? 's' : ''} ${zi.keys.map((k) => `"${k}"`).join(', ')}`;
+    else if (zi.code === 'invalid_type' && /received undefined/.test(zi.message)) message = 'is required';
+    const field = zi.path.length ? `${zi.path.join('.')}: ` : '';
+    issues.push(doc.issue(path, field + message));
+  }
+  return undefined;
+}
+
+function sortIssues(issues: Issue[]): Issue[] {
+  return issues.sort((a, b) => (a.file === b.file ? a.line - b.line || a.col - b.col : a.file < b.file ? -1 : 1));
+}

@@ -1,0 +1,183 @@
+/**
+ * The catalog schema: the one source of truth for the on-disk format and the TypeScript types.
+ * Files: catalog/models/<id>.yaml (one model each), catalog/organizations.yaml, catalog/licenses.yaml.
+ */
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1;
+
+/** Stable slug: lower case letters, digits, dots and hyphens, e.g. `llama-3.1`, `flan-t5`. */
+export const Id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9.-]*$/, 'must be a slug: lower-case letters, digits, "." and "-"');
+
+export const FAMILIES = [
+  'pre-transformer',
+  'encoder-only',
+  'encoder-decoder',
+  'decoder-only',
+  'non-transformer',
+] as const;
+export const Family = z.enum(FAMILIES);
+
+export const WEIGHTS = ['open', 'restricted', 'closed'] as const;
+export const Weights = z.enum(WEIGHTS);
+
+export const RELATIONS = [
+  'finetune',
+  'instruction-tune',
+  'chat-tune',
+  'distillation',
+  'continued-pretraining',
+  'successor',
+  'scale-up',
+  'merge',
+  'architecture',
+] as const;
+export const Relation = z.enum(RELATIONS);
+
+export const TAGS = [
+  'base',
+  'instruct',
+  'chat',
+  'code',
+  'math',
+  'reasoning',
+  'embedding',
+  'multilingual',
+  'multimodal',
+  'moe',
+  'long-context',
+  'dialogue',
+  'biomedical',
+  'scientific',
+  'small',
+] as const;
+export const Tag = z.enum(TAGS);
+
+/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; YAML may hand us a bare year as a number. */
+export const DateString = z.preprocess(
+  (v) => (typeof v === 'number' ? String(v) : v),
+  z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
+    .refine(isRealDate, 'is not a real calendar date'),
+);
+
+function isRealDate(s: string): boolean {
+  const [y, m, d] = s.split('-').map(Number);
+  if (m !== undefined && (m < 1 || m > 12)) return false;
+  if (d !== undefined) {
+    const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    if (d < 1 || d > days) return false;
+  }
+  return y >= 1950;
+}
+
+const SUFFIX: Record<string, number> = { K: 1e3, M: 1e6, B: 1e9, T: 1e12 };
+
+/** A parameter count: a number (7e9) or a string with a suffix ("7B", "560M", "1.6T"). */
+export const ParamCount = z.preprocess(
+  (v) => {
+    if (typeof v !== 'string') return v;
+    const m = /^\s*(\d+(?:\.\d+)?)\s*([KMBT])?\s*$/i.exec(v);
+    if (!m) return v;
+    return Number(m[1]) * (m[2] ? SUFFIX[m[2].toUpperCase()] : 1);
+  },
+  z.number({ message: 'must be a number or a count like "7B", "560M", "1.6T"' }).positive(),
+);
+
+export const ParameterSize = z.strictObject({
+  /** Total parameters. */
+  total: ParamCount,
+  /** Active parameters per token, for mixture-of-experts models. */
+  active: ParamCount.optional(),
+  /** Variant label, e.g. "base", "large", "8x7B". */
+  label: z.string().min(1).optional(),
+});
+
+export const ParentEdge = z.strictObject({
+  model: Id,
+  relation: Relation,
+  note: z.string().optional(),
+});
+
+export const Url = z.url({ message: 'must be an http(s) URL' }).refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL');
+
+export const Model = z.strictObject({
+  id: Id,
+  name: z.string().min(1).max(80),
+  aliases: z.array(z.string().min(1)).default([]),
+  family: Family,
+  /** Free-text architecture note, e.g. "hybrid Transformer–Mamba mixture-of-experts". */
+  architecture: z.string().optional(),
+  released: DateString,
+  organizations: z.array(Id).min(1, 'needs at least one organization'),
+  weights: Weights,
+  license: Id.optional(),
+  parameters: z.array(ParameterSize).default([]),
+  /** Context window in tokens, where published. */
+  context: z.number().int().positive().optional(),
+  parents: z.array(ParentEdge).default([]),
+  tags: z.array(Tag).default([]),
+  data: z
+    .strictObject({
+      description: z.string().min(1),
+      /** The training data's licence or terms, free text ("mixed web crawl, no single licence"). */
+      license: z.string().optional(),
+    })
+    .optional(),
+  sources: z.array(Url).min(1, 'needs at least one source URL'),
+  paper: Url.optional(),
+  hf: z.array(z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'must be a Hugging Face repo id "owner/name"')).default([]),
+  /** How the figure labels the box: a small prefix line ("Flan") over a short name ("T5"). */
+  display: z.strictObject({ prefix: z.string().min(1).optional(), name: z.string().min(1).optional() }).optional(),
+  /** Membership in the survey's published figure (versions 1, 2, 3) and how it was shown there. */
+  survey: z
+    .strictObject({
+      versions: z.array(z.union([z.literal(1), z.literal(2), z.literal(3)])).min(1),
+      label: z.string().optional(),
+    })
+    .optional(),
+  /** Fields whose values are uncertain; `notes` says why. */
+  uncertain: z.array(z.string()).default([]),
+  notes: z.string().optional(),
+});
+
+export const ORG_KINDS = ['company', 'academia', 'non-profit', 'collective', 'government'] as const;
+
+export const Organization = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  kind: z.enum(ORG_KINDS),
+  /** ISO 3166-1 alpha-2 country code, or "INT" for international collectives. */
+  country: z.string().regex(/^([A-Z]{2}|INT)$/, 'must be an ISO 3166-1 alpha-2 code or INT'),
+  website: Url.optional(),
+  /** Path, relative to the catalog folder, of an SVG icon of our own making. */
+  icon: z.string().optional(),
+  /** Short badge text for the figure (defaults to initials). */
+  badge: z.string().max(4).optional(),
+  notes: z.string().optional(),
+});
+
+export const License = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  url: Url,
+  spdx: z.string().optional(),
+  commercial: z.enum(['yes', 'no', 'conditional']),
+  /** The condition on commercial use, required when `commercial` is conditional. */
+  condition: z.string().optional(),
+  restrictions: z.array(z.string()).default([]),
+  notes: z.string().optional(),
+});
+
+export type Family = z.infer<typeof Family>;
+export type Weights = z.infer<typeof Weights>;
+export type Relation = z.infer<typeof Relation>;
+export type Tag = z.infer<typeof Tag>;
+export type ParameterSize = z.infer<typeof ParameterSize>;
+export type ParentEdge = z.infer<typeof ParentEdge>;
+export type Model = z.infer<typeof Model>;
+export type Organization = z.infer<typeof Organization>;
+export type License = z.infer<typeof License>;

@@ -1,0 +1,130 @@
+/** Checks that span records and files: references, uniqueness, lineage, dates. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Model, Organization, License } from './schema.js';
+import type { Issue } from './issues.js';
+import type { Located } from './load.js';
+import { earliest, latest, todayUTC } from './dates.js';
+import { normalizeName } from './names.js';
+import { suggest } from './suggest.js';
+
+export interface CrossCheckInput {
+  models: Located<Model>[];
+  organizations: Located<Organization>[];
+  licenses: Located<License>[];
+  dir: string;
+  now: Date;
+}
+
+export function crossCheck({ models, organizations, licenses, dir, now }: CrossCheckInput): Issue[] {
+  const issues: Issue[] = [];
+  const at = (r: Located<unknown>, path: (string | number)[], message: string) =>
+    issues.push(r.doc.issue([...r.path, ...path], message));
+
+  const orgIds = uniqueIds(organizations, 'organization', at);
+  const licIds = uniqueIds(licenses, 'licence', at);
+  const modelById = new Map<string, Located<Model>>();
+  for (const m of models) {
+    const prev = modelById.get(m.value.id);
+    if (prev) at(m, ['id'], `duplicate model id "${m.value.id}" (also in ${prev.doc.file})`);
+    else modelById.set(m.value.id, m);
+  }
+
+  for (const o of organizations) {
+    if (o.value.icon && !existsSync(join(dir, o.value.icon))) at(o, ['icon'], `icon file "${o.value.icon}" not found`);
+  }
+  for (const l of licenses) {
+    if (l.value.commercial === 'conditional' && !l.value.condition)
+      at(l, ['commercial'], 'commercial use is "conditional" but no "condition" says what the condition is');
+  }
+
+  // Names and aliases: one spelling may point at one model only.
+  const names = new Map<string, { owner: string; file: string }>();
+  for (const m of models) {
+    const own = new Set<string>();
+    const spellings: [string, (string | number)[]][] = [
+      [m.value.id, ['id']],
+      [m.value.name, ['name']],
+      ...m.value.aliases.map((a, i): [string, (string | number)[]] => [a, ['aliases', i]]),
+    ];
+    for (const [s, path] of spellings) {
+      const key = normalizeName(s);
+      if (!key || own.has(key)) continue;
+      own.add(key);
+      const prev = names.get(key);
+      if (prev && prev.owner !== m.value.id)
+        at(m, path, `duplicate alias "${s}": already names model "${prev.owner}" (${prev.file})`);
+      else names.set(key, { owner: m.value.id, file: m.doc.file });
+    }
+  }
+
+  const today = todayUTC(now);
+  for (const m of models) {
+    const v = m.value;
+    v.organizations.forEach((o, i) => {
+      if (!orgIds.has(o)) at(m, ['organizations', i], `unknown organization "${o}"${hint(o, orgIds)}`);
+    });
+    if (v.license && !licIds.has(v.license)) at(m, ['license'], `unknown licence "${v.license}"${hint(v.license, licIds)}`);
+    if (v.weights !== 'closed' && !v.license) at(m, ['weights'], `weights are "${v.weights}" but no licence is given`);
+    if (earliest(v.released) > today) at(m, ['released'], `release date ${v.released} is in the future (today is ${today})`);
+    v.parents.forEach((p, i) => {
+      const parent = modelById.get(p.model);
+      if (!parent) {
+        at(m, ['parents', i, 'model'], `unknown parent model "${p.model}"${hint(p.model, modelById)}`);
+        return;
+      }
+      if (p.model === v.id) return; // reported as a cycle below
+      if (latest(v.released) < earliest(parent.value.released))
+        at(m, ['released'], `released ${v.released}, before its parent "${p.model}" (${parent.value.released})`);
+    });
+    const seen = new Set<string>();
+    v.parents.forEach((p, i) => {
+      if (seen.has(p.model)) at(m, ['parents', i, 'model'], `parent "${p.model}" listed twice`);
+      seen.add(p.model);
+    });
+  }
+  issues.push(...findCycles(models, modelById));
+  return issues;
+}
+
+function uniqueIds<T extends { id: string }>(
+  list: Located<T>[],
+  what: string,
+  at: (r: Located<unknown>, path: (string | number)[], message: string) => void,
+): Set<string> {
+  const ids = new Set<string>();
+  for (const r of list) {
+    if (ids.has(r.value.id)) at(r, ['id'], `duplicate ${what} id "${r.value.id}"`);
+    ids.add(r.value.id);
+  }
+  return ids;
+}
+
+function hint(id: string, known: { keys(): Iterable<string> } | Set<string>): string {
+  const s = suggest(id, [...(known instanceof Set ? known : known.keys())]);
+  return s.length ? ` (did you mean ${s.map((x) => `"${x}"`).join(' or ')}?)` : '';
+}
+
+/** Depth-first search over parent edges; each cycle is reported once, at the edge that closes it. */
+function findCycles(models: Located<Model>[], byId: Map<string, Located<Model>>): Issue[] {
+  const issues: Issue[] = [];
+  const state = new Map<string, 1 | 2>(); // 1 = on the stack, 2 = done
+  const stack: string[] = [];
+  const visit = (id: string) => {
+    state.set(id, 1);
+    stack.push(id);
+    const m = byId.get(id)!;
+    m.value.parents.forEach((p, i) => {
+      if (!byId.has(p.model)) return;
+      const s = state.get(p.model);
+      if (s === 1) {
+        const cycle = [...stack.slice(stack.indexOf(p.model)), p.model];
+        issues.push(m.doc.issue(['parents', i, 'model'], `lineage cycle: ${cycle.join(' → ')}`));
+      } else if (s === undefined) visit(p.model);
+    });
+    stack.pop();
+    state.set(id, 2);
+  };
+  for (const id of [...byId.keys()].sort()) if (!state.has(id)) visit(id);
+  return issues;
+}

@@ -1,0 +1,62 @@
+/**
+ * Parse one YAML file and keep a way back from data paths to line and column.
+ * The fast path parses with js-yaml; the position-keeping `yaml` parser runs only for
+ * files that have something to report, so a clean catalog loads quickly.
+ */
+import { createRequire } from 'node:module';
+import jsyaml from 'js-yaml';
+import type * as YamlLib from 'yaml';
+import type { Issue } from './issues.js';
+
+export type PathKey = string | number;
+
+export interface YamlFile {
+  file: string;
+  data: unknown;
+  /** Line and column (1-based) of the value at `path`, or of its closest existing ancestor. */
+  locate(path: readonly PathKey[]): { line: number; col: number };
+  issue(path: readonly PathKey[], message: string): Issue;
+}
+
+const require = createRequire(import.meta.url);
+let yamlLib: typeof YamlLib | undefined;
+
+export function parseYamlFile(file: string, text: string): { doc?: YamlFile; issues: Issue[] } {
+  let data: unknown;
+  try {
+    data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: file });
+  } catch (e) {
+    const err = e as { reason?: string; mark?: { line: number; column: number }; message: string };
+    const line = (err.mark?.line ?? 0) + 1;
+    const col = (err.mark?.column ?? 0) + 1;
+    return { issues: [{ file, line, col, message: `YAML syntax error: ${err.reason ?? err.message.split('\n')[0]}` }] };
+  }
+  let locator: ((path: readonly PathKey[]) => { line: number; col: number }) | undefined;
+  const locate = (path: readonly PathKey[]) => (locator ??= makeLocator(text))(path);
+  return { doc: { file, data, locate, issue: (path, message) => ({ file, ...locate(path), message }) }, issues: [] };
+}
+
+function makeLocator(text: string): (path: readonly PathKey[]) => { line: number; col: number } {
+  yamlLib ??= require('yaml') as typeof YamlLib;
+  const { LineCounter, parseDocument, isMap, isSeq, isScalar } = yamlLib;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  return (path) => {
+    let node: unknown = doc.contents;
+    let offset = (node as YamlLib.Node | null)?.range?.[0] ?? 0;
+    for (const key of path) {
+      let next: unknown;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === key);
+        if (pair) {
+          next = pair.value ?? pair.key;
+          if (!pair.value && isScalar(pair.key)) offset = pair.key.range?.[0] ?? offset;
+        }
+      } else if (isSeq(node) && typeof key === 'number') next = node.items[key];
+      if (!next) break;
+      node = next;
+      offset = (node as YamlLib.Node).range?.[0] ?? offset;
+    }
+    return lineCounter.linePos(offset);
+  };
+}

@@ -1,0 +1,38 @@
+/** Locating and loading the catalog for a CLI command. */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadCatalog, formatIssue, suggest, type Catalog, type Model } from '../catalog/index.js';
+import { UsageError } from './errors.js';
+
+/** The catalog bundled with the package. */
+export const BUNDLED_CATALOG = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'catalog');
+
+/** `--catalog` if given, else ./catalog when it looks like one, else the bundled catalog. */
+export function catalogDir(option?: string): string {
+  if (option) return resolve(option);
+  const local = resolve('catalog');
+  if (existsSync(join(local, 'models')) && existsSync(join(local, 'organizations.yaml'))) return local;
+  return BUNDLED_CATALOG;
+}
+
+/** Load a catalog for a query; a catalog with errors stops the command (exit 1). */
+export function loadOrExit(dir: string): Catalog {
+  const { catalog, issues } = loadCatalog(dir);
+  if (issues.length) {
+    const shown = issues.slice(0, 20).map(formatIssue).join('\n');
+    const more = issues.length > 20 ? `\n… and ${issues.length - 20} more (run \`llmtree validate\`)` : '';
+    process.stderr.write(`llmtree: the catalog at ${dir} has ${issues.length} error(s):\n${shown}${more}\n`);
+    process.exit(1);
+  }
+  return catalog;
+}
+
+/** Resolve a model by id or alias, or fail with the closest names. */
+export function findModel(catalog: Catalog, query: string): Model {
+  const m = catalog.resolve(query);
+  if (m) return m;
+  const names = [...catalog.byId.keys(), ...catalog.models.map((x) => x.name)];
+  const s = [...new Set(suggest(query, names))];
+  throw new UsageError(`unknown model "${query}"${s.length ? `; did you mean ${s.map((x) => `"${x}"`).join(', ')}?` : ''}`);
+}

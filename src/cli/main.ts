@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+/** The llmtree command line: a thin layer over the library; exits only here. */
+import { Command, CommanderError } from 'commander';
+import { UsageError } from './errors.js';
+import { registerValidate } from './validate.js';
+import { registerList } from './list.js';
+import { registerShow } from './show.js';
+import { registerLineage } from './lineage.js';
+import { registerStats } from './stats.js';
+import { registerLicenses } from './licenses.js';
+import { registerExtras } from './extras.js';
+
+const program = new Command('llmtree')
+  .description('The LLM evolutionary tree from a curated, validated catalog of language models')
+  .version('0.1.0')
+  .showSuggestionAfterError(true)
+  .exitOverride();
+program.configureOutput({ outputError: (s, write) => write(s) });
+
+registerValidate(program);
+registerList(program);
+registerShow(program);
+registerLineage(program);
+registerStats(program);
+registerLicenses(program);
+registerExtras(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    // Help and version exit 0; bad flags and unknown commands exit 2.
+    process.exitCode = e.exitCode === 0 ? 0 : 2;
+  } else if (e instanceof UsageError) {
+    process.stderr.write(`llmtree: ${e.message}\n`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`llmtree: ${(e as Error).message}\n`);
+    process.exitCode = 1;
+  }
+}

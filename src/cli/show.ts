@@ -1,0 +1,59 @@
+import type { Command } from 'commander';
+import { commercialUse, type Catalog, type Model } from '../catalog/index.js';
+import { catalogDir, loadOrExit, findModel } from './context.js';
+import { json } from './format.js';
+import { outputFormat } from './options.js';
+import { paramsText } from './list.js';
+
+export function registerShow(program: Command): void {
+  program
+    .command('show')
+    .description('everything known about one model, with its parents and children')
+    .argument('<model>', 'model id or alias')
+    .option('--catalog <dir>', 'catalog folder')
+    .option('--format <format>', 'text or json', 'text')
+    .action((query: string, o: { catalog?: string; format: string }) => {
+      const format = outputFormat(o.format, ['text', 'json']);
+      const catalog = loadOrExit(catalogDir(o.catalog));
+      const m = findModel(catalog, query);
+      const children = (catalog.children.get(m.id) ?? []).map((c) => ({
+        model: c.id,
+        relation: c.parents.find((p) => p.model === m.id)!.relation,
+      }));
+      if (format === 'json') {
+        const organizations = m.organizations.map((id) => catalog.organizations.get(id));
+        const license = m.license ? catalog.licenses.get(m.license) : undefined;
+        return void process.stdout.write(json({ ...m, children, organizationDetails: organizations, licenseDetails: license }));
+      }
+      process.stdout.write(showText(catalog, m, children));
+    });
+}
+
+function showText(catalog: Catalog, m: Model, children: { model: string; relation: string }[]): string {
+  const lic = m.license ? catalog.licenses.get(m.license) : undefined;
+  const name = (id: string) => catalog.byId.get(id)?.name ?? id;
+  const lines: [string, string | undefined][] = [
+    ['id', m.id],
+    ['aliases', m.aliases.join(', ') || undefined],
+    ['family', m.family + (m.architecture ? ` (${m.architecture})` : '')],
+    ['released', m.released],
+    ['organizations', m.organizations.map((o) => catalog.organizations.get(o)?.name ?? o).join(', ')],
+    ['weights', m.weights],
+    ['license', lic ? `${lic.name} (${lic.id})` : m.license],
+    ['commercial use', commercialUse(catalog, m) ? `${commercialUse(catalog, m)}${lic?.condition ? `: ${lic.condition}` : ''}` : undefined],
+    ['restrictions', lic?.restrictions.join('; ') || undefined],
+    ['parameters', paramsText(m) || 'unknown'],
+    ['context', m.context ? `${m.context} tokens` : undefined],
+    ['tags', m.tags.join(', ') || undefined],
+    ['parents', m.parents.map((p) => `${name(p.model)} (${p.model}, ${p.relation})`).join('; ') || undefined],
+    ['children', children.map((c) => `${name(c.model)} (${c.model}, ${c.relation})`).join('; ') || undefined],
+    ['data', m.data ? m.data.description + (m.data.license ? ` [licence: ${m.data.license}]` : '') : undefined],
+    ['paper', m.paper],
+    ['hugging face', m.hf.join(', ') || undefined],
+    ['sources', m.sources.join('\n' + ' '.repeat(16))],
+    ['uncertain', m.uncertain.join(', ') || undefined],
+    ['notes', m.notes],
+  ];
+  const body = lines.filter(([, v]) => v !== undefined).map(([k, v]) => `${(k + ':').padEnd(15)} ${v}`);
+  return `${m.name}\n${'='.repeat(m.name.length)}\n${body.join('\n')}\n`;
+}

@@ -1,0 +1,2 @@
+export { ancestors, descendants, lineageIds, lineageText, type LineageNode } from './lineage.js';
+export { stats, countByOrganization, isOpen, type Stats, type OrgCount } from './stats.js';
