@@ -1,6 +1,6 @@
 /** Read a catalog folder: models/*.yaml, organizations.yaml, licenses.yaml. Reports every problem at once. */
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
-import { join, relative, basename } from 'node:path';
+import { join, relative, basename, isAbsolute, resolve } from 'node:path';
 import type { z } from 'zod';
 import { Model, Organization, License } from './schema.js';
 import type { Issue } from './issues.js';
@@ -29,7 +29,7 @@ export interface Located<T> {
 
 export function loadCatalog(dir: string, options: LoadOptions = {}): LoadResult {
   const issues: Issue[] = [];
-  const rel = (f: string) => relative(process.cwd(), f) || f;
+  const rel = displayPath;
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     issues.push({ file: rel(dir), line: 1, col: 1, message: 'catalog folder not found' });
     return { catalog: makeCatalog(dir, [], [], []), issues, files: 0 };
@@ -41,11 +41,17 @@ export function loadCatalog(dir: string, options: LoadOptions = {}): LoadResult 
   if (!modelFiles.length) issues.push({ file: rel(modelsDir), line: 1, col: 1, message: 'no model files (models/*.yaml)' });
 
   const models: Located<Model>[] = [];
+  const invalidIds = new Set<string>();
   for (const f of modelFiles) {
     const doc = readDoc(f, rel(f), issues);
     if (!doc) continue;
     const m = check(Model, doc.data, doc, [], issues);
-    if (!m) continue;
+    if (!m) {
+      // Still known by id, so references to it do not cascade into more errors.
+      const id = (doc.data as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') invalidIds.add(id);
+      continue;
+    }
     const stem = basename(f).replace(/\.ya?ml$/, '');
     if (stem !== m.id) issues.push(doc.issue(['id'], `id "${m.id}" does not match the file name "${stem}"`));
     models.push({ value: m, doc, path: [] });
@@ -53,7 +59,7 @@ export function loadCatalog(dir: string, options: LoadOptions = {}): LoadResult 
   const organizations = readList(join(dir, 'organizations.yaml'), 'organizations', Organization, rel, issues);
   const licenses = readList(join(dir, 'licenses.yaml'), 'licenses', License, rel, issues);
 
-  issues.push(...crossCheck({ models, organizations, licenses, dir, now: options.now ?? new Date() }));
+  issues.push(...crossCheck({ models, organizations, licenses, invalidIds, dir, now: options.now ?? new Date() }));
   const catalog = makeCatalog(
     dir,
     models.map((m) => m.value),
@@ -122,6 +128,12 @@ function check<S extends z.ZodType>(
     issues.push(doc.issue(path, field + message));
   }
   return undefined;
+}
+
+/** A path relative to the working folder when inside it, else absolute. */
+function displayPath(f: string): string {
+  const r = relative(process.cwd(), f);
+  return r && !r.startsWith('..') && !isAbsolute(r) ? r : resolve(f);
 }
 
 function sortIssues(issues: Issue[]): Issue[] {

@@ -60,7 +60,7 @@ export const DateString = z.preprocess(
   (v) => (typeof v === 'number' ? String(v) : v),
   z
     .string()
-    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { message: 'must be YYYY, YYYY-MM or YYYY-MM-DD', abort: true })
     .refine(isRealDate, 'is not a real calendar date'),
 );
 

@@ -12,11 +12,13 @@ export interface CrossCheckInput {
   models: Located<Model>[];
   organizations: Located<Organization>[];
   licenses: Located<License>[];
+  /** Ids of model files that failed the schema: known, but not checked further. */
+  invalidIds?: Set<string>;
   dir: string;
   now: Date;
 }
 
-export function crossCheck({ models, organizations, licenses, dir, now }: CrossCheckInput): Issue[] {
+export function crossCheck({ models, organizations, licenses, invalidIds = new Set(), dir, now }: CrossCheckInput): Issue[] {
   const issues: Issue[] = [];
   const at = (r: Located<unknown>, path: (string | number)[], message: string) =>
     issues.push(r.doc.issue([...r.path, ...path], message));
@@ -38,25 +40,18 @@ export function crossCheck({ models, organizations, licenses, dir, now }: CrossC
       at(l, ['commercial'], 'commercial use is "conditional" but no "condition" says what the condition is');
   }
 
-  // Names and aliases: one spelling may point at one model only.
+  // Names and aliases: one spelling may point at one model only. Ids and names claim first, then aliases.
   const names = new Map<string, { owner: string; file: string }>();
-  for (const m of models) {
-    const own = new Set<string>();
-    const spellings: [string, (string | number)[]][] = [
-      [m.value.id, ['id']],
-      [m.value.name, ['name']],
-      ...m.value.aliases.map((a, i): [string, (string | number)[]] => [a, ['aliases', i]]),
-    ];
-    for (const [s, path] of spellings) {
-      const key = normalizeName(s);
-      if (!key || own.has(key)) continue;
-      own.add(key);
-      const prev = names.get(key);
-      if (prev && prev.owner !== m.value.id)
-        at(m, path, `duplicate alias "${s}": already names model "${prev.owner}" (${prev.file})`);
-      else names.set(key, { owner: m.value.id, file: m.doc.file });
-    }
-  }
+  const claim = (m: Located<Model>, s: string, path: (string | number)[]) => {
+    const key = normalizeName(s);
+    const prev = names.get(key);
+    if (!key || prev?.owner === m.value.id) return;
+    if (prev) at(m, path, `duplicate alias "${s}": already names model "${prev.owner}" (${prev.file})`);
+    else names.set(key, { owner: m.value.id, file: m.doc.file });
+  };
+  for (const m of models) claim(m, m.value.id, ['id']);
+  for (const m of models) claim(m, m.value.name, ['name']);
+  for (const m of models) m.value.aliases.forEach((a, i) => claim(m, a, ['aliases', i]));
 
   const today = todayUTC(now);
   for (const m of models) {
@@ -70,6 +65,7 @@ export function crossCheck({ models, organizations, licenses, dir, now }: CrossC
     v.parents.forEach((p, i) => {
       const parent = modelById.get(p.model);
       if (!parent) {
+        if (invalidIds.has(p.model)) return;
         at(m, ['parents', i, 'model'], `unknown parent model "${p.model}"${hint(p.model, modelById)}`);
         return;
       }

@@ -1,0 +1,155 @@
+/** The scene: plain data a renderer draws. Every coordinate is in px, y grows downward. */
+import type { Family } from '../catalog/index.js';
+import type { Palette, ThemeName } from './theme.js';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** One text line: baseline position, size and anchor. */
+export interface TextLine {
+  text: string;
+  x: number;
+  y: number;
+  size: number;
+  anchor: 'start' | 'middle' | 'end';
+  /** Set when the text is written along a rotated baseline (degrees, about x,y). */
+  rotate?: number;
+  weight?: 'normal' | 'bold';
+}
+
+export interface OrgMark extends Rect {
+  org: string;
+  name: string;
+  /** `icon`: draw the organisation's own SVG (path relative to the catalog); `badge`: a compact text badge. */
+  kind: 'icon' | 'badge';
+  icon?: string;
+  text?: string;
+  /** Badge colour, derived from the organisation id. */
+  color: string;
+}
+
+export interface ModelBox extends Rect {
+  id: string;
+  /** Full model name, for the tooltip. */
+  name: string;
+  family: Family;
+  released: string;
+  /** `filled`: open or restricted weights; `hollow`: closed weights. */
+  fill: 'filled' | 'hollow';
+  lines: TextLine[];
+  marks: OrgMark[];
+  /** Usage-restriction marker (licence forbids or conditions commercial use). */
+  restricted?: { x: number; y: number; r: number; commercial: 'no' | 'conditional' };
+  /** The box, its marks and its restriction marker: nothing else may overlap this. */
+  unit: Rect;
+  /** True when the model sits on the root stump below the time axis (released before the axis starts). */
+  onStump?: boolean;
+  faded?: boolean;
+  highlighted?: boolean;
+}
+
+/** A cubic Bézier branch: start, two control points, end; the arrowhead points along the end tangent. */
+export interface Branch {
+  from: string | null;
+  to: string;
+  family: Family;
+  d: [Point, Point, Point, Point];
+  arrow: [Point, Point, Point];
+  faded?: boolean;
+}
+
+export interface Trunk {
+  family: Family;
+  /** Closed outline of the tapering trunk. */
+  outline: Point[];
+  /** Arrowhead at the top. */
+  arrow: [Point, Point, Point];
+  /** x of the vertical part and its y range. */
+  x: number;
+  top: number;
+  bottom: number;
+  label: TextLine;
+  faded?: boolean;
+}
+
+export interface YearTick {
+  year: number;
+  y: number;
+  pill: Rect;
+  label: TextLine;
+}
+
+export interface Axis {
+  x: number;
+  top: number;
+  bottom: number;
+  ticks: YearTick[];
+  /** Dashed lines across the figure at each 1 January. */
+  lines: { y: number; x1: number; x2: number }[];
+}
+
+export interface LegendItem {
+  kind: 'family' | 'open' | 'closed' | 'restricted' | 'mark';
+  family?: Family;
+  swatch: Rect;
+  label: TextLine;
+}
+
+export interface Legend extends Rect {
+  items: LegendItem[];
+}
+
+export interface ChartBar {
+  org: string;
+  name: string;
+  open: number;
+  closed: number;
+  total: number;
+  openRect: Rect;
+  closedRect: Rect;
+  openLabel?: TextLine;
+  closedLabel?: TextLine;
+  mark: OrgMark;
+}
+
+export interface BarChart extends Rect {
+  axisX: number;
+  bars: ChartBar[];
+  caption: TextLine;
+  /** Key: open swatch, closed swatch. */
+  key: LegendItem[];
+  /** How many organisations the drawn subset has (the chart shows the top `bars.length`). */
+  organizations: number;
+}
+
+export interface Stump {
+  outline: Point[];
+}
+
+export interface Scene {
+  version: 1;
+  width: number;
+  height: number;
+  theme: ThemeName;
+  lang: 'en' | 'zh';
+  palette: Palette;
+  font: { family: string; cjkFamily: string; advance: number };
+  title: TextLine[];
+  axis: Axis;
+  stump: Stump | null;
+  trunks: Trunk[];
+  branches: Branch[];
+  boxes: ModelBox[];
+  legend: Legend;
+  chart: BarChart | null;
+  highlight?: string;
+}

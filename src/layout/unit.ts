@@ -1,0 +1,93 @@
+/**
+ * A model's unit: its box, the organisation marks to its right, and the restriction marker.
+ * Measured here in local coordinates (origin at the unit's top-left); placed later.
+ */
+import type { Catalog, Model } from '../catalog/index.js';
+import { commercialUse } from '../catalog/index.js';
+import { isOpen } from '../graph/index.js';
+import { textWidth, wrap } from './text.js';
+import { markShape, type MarkShape } from './marks.js';
+import type { TextLine } from './scene.js';
+
+export const NAME_FONT = 12;
+export const PREFIX_FONT = 8.5;
+export const PAD_X = 5;
+export const LINE_GAP = 2;
+/** Most cells a name line may take before it wraps. */
+export const NAME_CELLS = 18;
+export const MAX_MARKS = 2;
+export const MARK_GAP = 3;
+export const RESTRICTED_R = 4;
+
+export interface UnitShape {
+  model: Model;
+  w: number;
+  h: number;
+  boxW: number;
+  boxH: number;
+  /** Lines relative to the box's top-left corner. */
+  lines: TextLine[];
+  /** Marks with x relative to the unit's left edge, y relative to its top. */
+  marks: (MarkShape & { x: number; y: number })[];
+  restricted?: { x: number; y: number; commercial: 'no' | 'conditional' };
+  fill: 'filled' | 'hollow';
+}
+
+/** The box label: an optional prefix line from `display.prefix`, then the name (wrapped when long). */
+export function labelLines(m: Model): { prefix?: string; name: string[] } {
+  const name = m.display?.name ?? m.name;
+  return { prefix: m.display?.prefix ? wrap(m.display.prefix, NAME_CELLS + 4, 1)[0] : undefined, name: wrap(name, NAME_CELLS, 2) };
+}
+
+export function measureUnit(catalog: Catalog, m: Model): UnitShape {
+  const { prefix, name } = labelLines(m);
+  const nameLineH = NAME_FONT + LINE_GAP;
+  const prefixH = prefix ? PREFIX_FONT + 1 : 0;
+  const boxH = Math.ceil(6 + prefixH + name.length * nameLineH);
+  const textW = Math.max(prefix ? textWidth(prefix, PREFIX_FONT) : 0, ...name.map((l) => textWidth(l, NAME_FONT)));
+  const boxW = Math.ceil(textW + 2 * PAD_X);
+  const cx = boxW / 2;
+  const lines: TextLine[] = [];
+  let y = 3;
+  if (prefix) {
+    y += PREFIX_FONT;
+    lines.push({ text: prefix, x: cx, y: y - 1, size: PREFIX_FONT, anchor: 'middle' });
+    y += 1;
+  }
+  for (const l of name) {
+    y += nameLineH;
+    lines.push({ text: l, x: cx, y: y - LINE_GAP - 2, size: NAME_FONT, anchor: 'middle' });
+  }
+  const orgs = [...new Set(m.organizations)];
+  const shown = orgs.slice(0, MAX_MARKS);
+  let x = boxW + MARK_GAP;
+  const marks: UnitShape['marks'] = [];
+  for (const o of shown) {
+    const s = markShape(o, catalog.organizations.get(o));
+    marks.push({ ...s, x, y: (boxH - s.h) / 2 });
+    x += s.w + MARK_GAP;
+  }
+  if (orgs.length > shown.length) {
+    const text = `+${orgs.length - shown.length}`;
+    const w = Math.ceil(textWidth(text, 8) + 4);
+    marks.push({ org: '+', name: orgs.slice(MAX_MARKS).join(', '), kind: 'badge', text, color: '#888888', w, h: 14, x, y: (boxH - 14) / 2 });
+    x += w + MARK_GAP;
+  }
+  const c = commercialUse(catalog, m);
+  let restricted: UnitShape['restricted'];
+  if (c === 'no' || c === 'conditional') {
+    restricted = { x: x + RESTRICTED_R, y: boxH / 2, commercial: c };
+    x += 2 * RESTRICTED_R + MARK_GAP;
+  }
+  return {
+    model: m,
+    w: Math.ceil(x - MARK_GAP),
+    h: Math.max(boxH, 16),
+    boxW,
+    boxH,
+    lines,
+    marks,
+    restricted,
+    fill: isOpen(m) ? 'filled' : 'hollow',
+  };
+}

@@ -1,0 +1,34 @@
+import { cpSync, mkdtempSync, writeFileSync, rmSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const MINI = join(ROOT, 'test', 'fixtures', 'mini');
+export const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+
+/** A copy of the mini fixture catalog with some files replaced (content null = delete). */
+export function fixture(files: Record<string, string | null> = {}, base = MINI): string {
+  const dir = mkdtempSync(join(tmpdir(), 'llmtree-'));
+  cpSync(base, dir, { recursive: true });
+  for (const [name, content] of Object.entries(files)) {
+    if (content === null) rmSync(join(dir, name));
+    else writeFileSync(join(dir, name), content);
+  }
+  return dir;
+}
+
+export function readFixture(name: string): string {
+  return readFileSync(join(MINI, name), 'utf8');
+}
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function cli(args: string[], options: { cwd?: string } = {}): Run {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, encoding: 'utf8' });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
