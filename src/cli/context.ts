@@ -32,7 +32,7 @@ export function loadOrExit(dir: string): Catalog {
 export function findModel(catalog: Catalog, query: string): Model {
   const m = catalog.resolve(query);
   if (m) return m;
-  const names = [...catalog.byId.keys(), ...catalog.models.map((x) => x.name)];
-  const s = [...new Set(suggest(query, names))];
+  const names = [...catalog.byId.keys(), ...catalog.models.flatMap((x) => [x.name, ...x.aliases])];
+  const s = [...new Set(suggest(query, names, 6).map((n) => catalog.resolve(n)!.id))].slice(0, 3);
   throw new UsageError(`unknown model "${query}"${s.length ? `; did you mean ${s.map((x) => `"${x}"`).join(', ')}?` : ''}`);
 }

@@ -77,8 +77,18 @@ export interface Trunk {
   x: number;
   top: number;
   bottom: number;
+  /** Width at the base of the vertical part; it tapers to a third of that at the top. */
+  width: number;
   label: TextLine;
   faded?: boolean;
+}
+
+/** A family's column: the horizontal band its boxes live in. */
+export interface Column {
+  family: Family;
+  x1: number;
+  x2: number;
+  trunkX: number;
 }
 
 export interface YearTick {
@@ -124,6 +134,8 @@ export interface ChartBar {
 export interface BarChart extends Rect {
   axisX: number;
   bars: ChartBar[];
+  /** Organisation names right of the marks, one per bar. */
+  names: TextLine[];
   caption: TextLine;
   /** Key: open swatch, closed swatch. */
   key: LegendItem[];
@@ -146,6 +158,7 @@ export interface Scene {
   title: TextLine[];
   axis: Axis;
   stump: Stump | null;
+  columns: Column[];
   trunks: Trunk[];
   branches: Branch[];
   boxes: ModelBox[];
