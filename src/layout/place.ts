@@ -15,7 +15,6 @@ export function isFree(r: Rect, o: Obstacles, margin: number): boolean {
 
 /** First free spot among candidate top-left corners (in order), or null. */
 export function firstFree(w: number, h: number, candidates: Iterable<Point>, o: Obstacles, margin = 10): Rect | null {
-  // Only obstacles that could touch the candidate area matter; filter once by the candidates' bounds.
   for (const c of candidates) {
     const r = { x: c.x, y: c.y, w, h };
     if (isFree(r, o, margin)) return r;

@@ -1,0 +1,48 @@
+// Benchmark: `llmtree validate` and `llmtree list --format json` on the bundled catalog, end to end
+// from process start (the issue's budgets: 0.5 s and 0.3 s), plus the in-process load for reference.
+// Run: npm run build && node bench/catalog.mjs
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'dist', 'cli', 'main.js');
+const runs = Number(process.env.RUNS ?? 15);
+
+function time(args) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)], min: times[0], max: times.at(-1) };
+}
+
+const node = (() => {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    spawnSync(process.execPath, ['-e', '0']);
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+})();
+
+const { loadCatalog } = await import(join(root, 'dist', 'catalog', 'index.js'));
+const t0 = performance.now();
+const { catalog } = loadCatalog(join(root, 'catalog'));
+const load = performance.now() - t0;
+
+const rows = [
+  ['node -e 0 (process start floor)', { median: node }, null],
+  ['llmtree validate', time(['validate']), 500],
+  ['llmtree list --format json', time(['list', '--format', 'json']), 300],
+];
+console.log(`catalog: ${catalog.models.length} models; in-process first load ${load.toFixed(0)} ms; ${runs} runs each`);
+console.log('| command | median ms | min ms | budget ms | median / budget |');
+console.log('|---|---|---|---|---|');
+for (const [name, t, budget] of rows)
+  console.log(`| ${name} | ${t.median.toFixed(0)} | ${t.min?.toFixed(0) ?? ''} | ${budget ?? ''} | ${budget ? (t.median / budget).toFixed(2) : ''} |`);

@@ -1,0 +1,16 @@
+/** The upward time axis: a line with an arrow, a pill at each 1 January, dashed lines across. */
+import type { Axis, YearTick } from './scene.js';
+import type { TimeScale } from './time-scale.js';
+
+export const PILL_W = 50;
+export const PILL_H = 20;
+
+export function axis(scale: TimeScale, x: number, top: number, bottom: number, lineEnd: number): Axis {
+  const ticks: YearTick[] = scale.bands.map((b) => ({
+    year: b.year,
+    y: b.bottom,
+    pill: { x: x - PILL_W / 2, y: b.bottom - PILL_H / 2, w: PILL_W, h: PILL_H },
+    label: { text: String(b.year), x, y: b.bottom + 4.5, size: 12, anchor: 'middle', weight: 'bold' },
+  }));
+  return { x, top, bottom, ticks, lines: ticks.map((t) => ({ y: t.y, x1: x + PILL_W / 2 + 4, x2: lineEnd })) };
+}

@@ -1,0 +1,262 @@
+/**
+ * layoutTree: catalog models → Scene. Pure and deterministic: models are walked in (date, id) order,
+ * every tie is broken by id, and nothing depends on object-key order or randomness.
+ */
+import { FAMILIES, earliest, latest, toYearFraction, byRelease, type Catalog, type Family, type Model } from '../catalog/index.js';
+import { lineageIds } from '../graph/index.js';
+import type { Branch, Column, ModelBox, Point, Rect, Scene, TextLine, Trunk } from './scene.js';
+import { resolveOptions, type LayoutOptions } from './options.js';
+import { PALETTES } from './theme.js';
+import { STRINGS } from './i18n.js';
+import { ADVANCE, CJK_FONT_FAMILY, FONT_FAMILY, textWidth } from './text.js';
+import { timeScale } from './time-scale.js';
+import { measureUnit, RESTRICTED_R, type UnitShape } from './unit.js';
+import { pack, type PackItem } from './pack.js';
+import { makeTrunk, trunkWidth } from './trunks.js';
+import { parentBranch, trunkBranch } from './branches.js';
+import { axis } from './axis.js';
+import { legend } from './legend.js';
+import { barChart } from './chart.js';
+import { firstFree, type Obstacles } from './place.js';
+import { r2, sampleBezier } from './geometry.js';
+
+const MARGIN = 24;
+const AXIS_X = 48;
+const COLUMN_GAP = 36;
+const PITCH = 34;
+const HGAP = 8;
+const VGAP = 5;
+const ROOT_GAP = 90;
+const TITLE_FONT = 26;
+
+export function layoutTree(catalog: Catalog, models: readonly Model[], options: LayoutOptions = {}): Scene {
+  const o = resolveOptions(options);
+  const s = STRINGS[o.lang];
+  const palette = PALETTES[o.theme];
+
+  // The drawn subset, deduplicated, in (date, id) order, inside the from/to window.
+  const seen = new Set<string>();
+  const drawn = [...models]
+    .sort(byRelease)
+    .filter((m) => (seen.has(m.id) ? false : (seen.add(m.id), true)))
+    .filter((m) => (!o.from || latest(m.released) >= earliest(o.from)) && (!o.to || earliest(m.released) <= latest(o.to)));
+  const t = new Map(drawn.map((m) => [m.id, toYearFraction(m.released)]));
+  const transformerEra = drawn.filter((m) => m.family !== 'pre-transformer');
+  const anchor = transformerEra.length ? transformerEra : drawn;
+  const firstYear = o.from ? Number(o.from.slice(0, 4)) : anchor.length ? Math.floor(Math.min(...anchor.map((m) => t.get(m.id)!))) : 2018;
+  const stumpModels = drawn.filter((m) => m.family === 'pre-transformer' && t.get(m.id)! < firstYear);
+  const axisModels = drawn.filter((m) => !(m.family === 'pre-transformer' && t.get(m.id)! < firstYear));
+  const lastYear = o.to ? Number(o.to.slice(0, 4)) : Math.max(firstYear, ...axisModels.map((m) => Math.floor(t.get(m.id)!)));
+
+  const units = new Map<string, UnitShape>(drawn.map((m) => [m.id, measureUnit(catalog, m)]));
+
+  // Title band, then the time scale below it.
+  const titleLines = o.title !== undefined ? [o.title] : s.title;
+  const headerH = MARGIN + titleLines.length * (TITLE_FONT + 6) + 10;
+  const points = axisModels.map((m) => ({ t: t.get(m.id)!, column: m.family }));
+  const probe = timeScale({ points, firstYear, lastYear, kind: o.timeScale, bottom: 0, pitch: PITCH });
+  const topPad = 50;
+  const scale = timeScale({ points, firstYear, lastYear, kind: o.timeScale, bottom: headerH + topPad - probe.top, pitch: PITCH });
+  const axisBottom = scale.bottom;
+
+  // Pack each family column around its trunk (local x), then set the columns side by side.
+  const families = FAMILIES.filter((f) => axisModels.some((m) => m.family === f));
+  const inView = new Set(axisModels.map((m) => m.id));
+  const parentOf = new Map<string, string>();
+  for (const m of axisModels) {
+    const p = m.parents.find((e) => inView.has(e.model) && catalog.byId.get(e.model)?.family === m.family && e.model !== m.id);
+    if (p && byRelease(catalog.byId.get(p.model)!, m) < 0) parentOf.set(m.id, p.model);
+  }
+  const columns: Column[] = [];
+  const boxes: ModelBox[] = [];
+  const widths = new Map<Family, number>();
+  let cursor = AXIS_X + 50;
+  const packed: { family: Family; placed: Map<string, { x: number }>; minL: number; maxR: number; ms: Model[] }[] = [];
+  for (const f of families) {
+    const ms = axisModels.filter((m) => m.family === f);
+    const width = trunkWidth(ms.length);
+    widths.set(f, width);
+    const items: PackItem[] = ms.map((m) => {
+      const u = units.get(m.id)!;
+      return { id: m.id, y: scale.y(t.get(m.id)!), w: u.w, h: u.h, boxCx: u.boxW / 2, parent: parentOf.get(m.id) };
+    });
+    const placed = pack(items, { trunkHalf: width / 2 + 6, hgap: HGAP, vgap: VGAP });
+    let minL = -width / 2, maxR = width / 2;
+    for (const it of items) {
+      const p = placed.get(it.id)!;
+      minL = Math.min(minL, p.x);
+      maxR = Math.max(maxR, p.x + it.w);
+    }
+    packed.push({ family: f, placed, minL, maxR, ms });
+  }
+  const natural = cursor + packed.reduce((a, c) => a + (c.maxR - c.minL), 0) + COLUMN_GAP * Math.max(0, packed.length - 1) + MARGIN;
+  const extraGap = o.width > natural && packed.length > 1 ? (o.width - natural) / (packed.length - 1) : 0;
+  for (const c of packed) {
+    const trunkX = cursor - c.minL;
+    columns.push({ family: c.family, x1: r2(cursor), x2: r2(trunkX + c.maxR), trunkX: r2(trunkX) });
+    for (const m of c.ms) boxes.push(placeBox(units.get(m.id)!, trunkX + c.placed.get(m.id)!.x, scale.y(t.get(m.id)!)));
+    cursor = trunkX + c.maxR + COLUMN_GAP + extraGap;
+  }
+  let plotRight = Math.max(cursor - COLUMN_GAP - extraGap, AXIS_X + 300);
+  const byId = new Map(boxes.map((b) => [b.id, b]));
+
+  // The root: under the meeting point of encoder-decoder and decoder-only (or the middle of the trunks).
+  const trunkXs = columns.map((c) => c.trunkX);
+  const ed = columns.find((c) => c.family === 'encoder-decoder');
+  const dec = columns.find((c) => c.family === 'decoder-only');
+  const rootX = ed && dec ? (ed.trunkX + dec.trunkX) / 2 : trunkXs.length ? (Math.min(...trunkXs) + Math.max(...trunkXs)) / 2 : AXIS_X + 200;
+  const rootY = axisBottom + ROOT_GAP;
+
+  // Trunks fan out from the root top, side by side in column order.
+  const totalW = columns.reduce((a, c) => a + widths.get(c.family)! * 1.15, 0);
+  let fan = rootX - totalW / 2;
+  const trunks: Trunk[] = columns.map((c) => {
+    const w = widths.get(c.family)!;
+    const startX = fan + (w * 1.15) / 2;
+    fan += w * 1.15;
+    const fam = boxes.filter((b) => b.family === c.family);
+    const latestTop = Math.min(...fam.map((b) => b.y));
+    return makeTrunk({ family: c.family, label: s.family[c.family], rootX: startX, rootY, x: c.trunkX, bottom: axisBottom, top: Math.min(latestTop - 12, axisBottom - 120), width: w });
+  });
+  const trunkOf = new Map(trunks.map((tr) => [tr.family, tr]));
+
+  // Stump: pre-Transformer models released before the axis starts, in rows on the stump.
+  const stumpBoxes: ModelBox[] = [];
+  let stumpBottom = rootY + 30;
+  if (stumpModels.length) {
+    const perRow = 4;
+    for (let r = 0; r * perRow < stumpModels.length; r++) {
+      const row = stumpModels.slice(r * perRow, (r + 1) * perRow).map((m) => units.get(m.id)!);
+      const rowW = row.reduce((a, u) => a + u.w, 0) + HGAP * (row.length - 1);
+      let x = rootX - rowW / 2;
+      const cy = rootY + 24 + r * (PITCH - 4);
+      for (const u of row) {
+        stumpBoxes.push({ ...placeBox(u, x, cy), onStump: true });
+        x += u.w + HGAP;
+      }
+      stumpBottom = cy + 24;
+    }
+  }
+  const stumpHalfTop = Math.max(totalW / 2, 10);
+  const stumpHalfBottom = Math.max(stumpHalfTop * 1.8, ...stumpBoxes.map((b) => Math.max(rootX - b.unit.x, b.unit.x + b.unit.w - rootX) + 12));
+  const stump = columns.length || stumpBoxes.length
+    ? { outline: [pt(rootX - stumpHalfTop, rootY - 2), pt(rootX + stumpHalfTop, rootY - 2), pt(rootX + stumpHalfBottom, stumpBottom), pt(rootX - stumpHalfBottom, stumpBottom)] }
+    : null;
+  boxes.push(...stumpBoxes);
+  plotRight = Math.max(plotRight, ...boxes.map((b) => b.unit.x + b.unit.w));
+
+  // Branches: out of the parent's box when it is in view (same family), else out of the family trunk.
+  const branches: Branch[] = [];
+  for (const b of boxes) {
+    if (b.onStump) continue;
+    const p = parentOf.get(b.id);
+    branches.push(p ? parentBranch(byId.get(p)!, b) : trunkBranch(trunkOf.get(b.family)!, b));
+  }
+
+  // Highlight: the lineage stands out, the rest fades.
+  if (o.highlight) {
+    const hm = catalog.byId.get(o.highlight);
+    const keep = hm ? lineageIds(catalog, hm) : new Set<string>();
+    for (const b of boxes) {
+      if (keep.has(b.id)) b.highlighted = b.id === o.highlight;
+      else b.faded = true;
+    }
+    for (const br of branches) if (!keep.has(br.to) || (br.from !== null && !keep.has(br.from))) br.faded = true;
+  }
+
+  // Free room for the legend and the chart, inside the plot if possible, else to its right.
+  const obstacles: Obstacles = {
+    rects: [
+      ...boxes.map((b) => b.unit),
+      ...trunks.map((tr) => ({ x: tr.x - tr.width / 2, y: tr.top - 18, w: tr.width, h: tr.bottom - tr.top + 18 })),
+      { x: 0, y: 0, w: AXIS_X + 40, h: 1e6 },
+    ],
+    points: [...branches.flatMap((br) => sampleBezier(br.d, 10)), ...trunks.flatMap((tr) => tr.outline)],
+  };
+  const plotTop = headerH;
+  const hasRestricted = boxes.some((b) => b.restricted);
+  const legendProbe = legend(families.length ? families : [], s, hasRestricted, 0, 0);
+  const chartProbe = barChart(catalog, drawn, o.chartTop, s, 0, 0);
+  const chartRect = chartProbe
+    ? firstFree(chartProbe.w, chartProbe.h, cornerCandidates(plotRight, axisBottom, chartProbe.w, chartProbe.h, AXIS_X + 50, plotTop, 'bottom-right'), obstacles)
+      ?? { x: plotRight + COLUMN_GAP, y: axisBottom - chartProbe.h, w: chartProbe.w, h: chartProbe.h }
+    : null;
+  if (chartRect) obstacles.rects.push(chartRect);
+  const legendRect =
+    firstFree(legendProbe.w, legendProbe.h, cornerCandidates(plotRight, axisBottom, legendProbe.w, legendProbe.h, AXIS_X + 50, plotTop, 'top-left'), obstacles) ??
+    { x: Math.max(plotRight, chartRect ? chartRect.x + chartRect.w : 0) + COLUMN_GAP, y: plotTop, w: legendProbe.w, h: legendProbe.h };
+  const chart = chartProbe && chartRect ? barChart(catalog, drawn, o.chartTop, s, chartRect.x, chartRect.y) : null;
+  const leg = legend(families, s, hasRestricted, legendRect.x, legendRect.y);
+
+  const width = Math.ceil(Math.max(o.width, plotRight + MARGIN, chart ? chart.x + chart.w + MARGIN : 0, leg.x + leg.w + MARGIN, AXIS_X + 50 + Math.max(...titleLines.map((l) => textWidth(l, TITLE_FONT))) + MARGIN));
+  const height = Math.ceil(Math.max(stumpBottom, rootY + 30) + MARGIN);
+  const title: TextLine[] = titleLines.map((l, i) => ({ text: l, x: AXIS_X + 40, y: MARGIN + (i + 1) * (TITLE_FONT + 6) - 6, size: TITLE_FONT, anchor: 'start', weight: 'bold' }));
+
+  return {
+    version: 1,
+    width,
+    height,
+    theme: o.theme,
+    lang: o.lang,
+    palette,
+    font: { family: FONT_FAMILY, cjkFamily: CJK_FONT_FAMILY, advance: ADVANCE },
+    title,
+    axis: axis(scale, AXIS_X, Math.min(scale.top - 30, plotTop + 10), height - MARGIN / 2, width - MARGIN),
+    stump,
+    columns,
+    trunks,
+    branches,
+    boxes,
+    legend: leg,
+    chart,
+    highlight: o.highlight,
+  };
+}
+
+function pt(x: number, y: number): Point {
+  return { x: r2(x), y: r2(y) };
+}
+
+/** A unit placed with its left edge at x and its centre at cy, in absolute px. */
+function placeBox(u: UnitShape, x: number, cy: number): ModelBox {
+  const bx = x, by = cy - u.boxH / 2;
+  const top = cy - u.h / 2;
+  const m = u.model;
+  return {
+    id: m.id,
+    name: m.name,
+    family: m.family,
+    released: m.released,
+    x: r2(bx),
+    y: r2(by),
+    w: u.boxW,
+    h: u.boxH,
+    fill: u.fill,
+    lines: u.lines.map((l) => ({ ...l, x: r2(bx + l.x), y: r2(by + l.y) })),
+    marks: u.marks.map((k) => ({ org: k.org, name: k.name, kind: k.kind, icon: k.icon, text: k.text, color: k.color, x: r2(x + k.x), y: r2(by + k.y), w: k.w, h: k.h })),
+    restricted: u.restricted ? { x: r2(x + u.restricted.x), y: r2(by + u.restricted.y), r: RESTRICTED_R, commercial: u.restricted.commercial } : undefined,
+    unit: { x: r2(x), y: r2(top), w: u.w, h: u.h },
+  };
+}
+
+/** Candidate top-left corners, scanning outward from one corner of the plot. */
+function* cornerCandidates(right: number, bottom: number, w: number, h: number, left: number, top: number, from: 'bottom-right' | 'top-left'): Generator<Point> {
+  const step = 20;
+  const ys: number[] = [];
+  const xs: number[] = [];
+  for (let y = top; y + h <= bottom; y += step) ys.push(y);
+  for (let x = left; x + w <= right; x += step) xs.push(x);
+  if (from === 'bottom-right') {
+    ys.reverse();
+    xs.reverse();
+  }
+  // Favour staying near the corner: walk rings of growing distance.
+  const n = Math.max(ys.length, xs.length);
+  for (let d = 0; d < n; d++) {
+    for (let i = 0; i <= d; i++) {
+      if (i < ys.length && d < xs.length) yield { x: xs[d], y: ys[i] };
+      if (d < ys.length && i < xs.length && i !== d) yield { x: xs[i], y: ys[d] };
+    }
+  }
+}
+

@@ -1,0 +1,24 @@
+/** The bundled font files: DejaVu Sans Mono for Latin (and DejaVu Sans as a fallback), Noto Sans SC for Chinese. */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+function pkgDir(name: string): string {
+  return dirname(require.resolve(`${name}/package.json`));
+}
+
+export function fontFiles(): { mono: string; monoBold: string; sans: string; cjk: string } {
+  const dv = join(pkgDir('dejavu-fonts-ttf'), 'ttf');
+  return {
+    mono: join(dv, 'DejaVuSansMono.ttf'),
+    monoBold: join(dv, 'DejaVuSansMono-Bold.ttf'),
+    sans: join(dv, 'DejaVuSans.ttf'),
+    cjk: join(pkgDir('@embedpdf/fonts-sc'), 'fonts', 'NotoSansHans-Regular.otf'),
+  };
+}
+
+/** Whether the SVG has any wide (CJK) text, so the large Chinese font is only loaded when needed. */
+export function needsCjk(svg: string): boolean {
+  return /[\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uffe6]/.test(svg);
+}

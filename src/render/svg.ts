@@ -1,0 +1,156 @@
+/** Scene → a self-contained SVG string. Text stays text; every catalog string is XML-escaped. */
+import type { BarChart, Branch, Legend, ModelBox, OrgMark, Palette, Scene, TextLine, Trunk } from '../layout/index.js';
+import { hasWide } from '../layout/index.js';
+import { xml, num } from './escape.js';
+import { parseIcon, type IconSvg } from './icons.js';
+
+export interface SvgOptions {
+  /** Icon SVG text by the organisation's `icon` path (read by the caller). */
+  icons?: ReadonlyMap<string, string>;
+  /** Output width in px; the height follows the aspect ratio (viewBox unchanged). */
+  width?: number;
+}
+
+const FADED = '0.15';
+
+export function renderSvg(scene: Scene, options: SvgOptions = {}): string {
+  const p = scene.palette;
+  const icons = new Map<string, IconSvg | null>();
+  for (const [k, v] of options.icons ?? []) icons.set(k, parseIcon(v));
+  const font = (s: string) => (hasWide(s) ? `${scene.font.cjkFamily}, ${scene.font.family}` : scene.font.family);
+  const text = (t: TextLine, fill: string, extra = '') => {
+    const rot = t.rotate ? ` transform="rotate(${num(t.rotate)} ${num(t.x)} ${num(t.y)})"` : '';
+    const weight = t.weight === 'bold' ? ' font-weight="bold"' : '';
+    return `<text x="${num(t.x)}" y="${num(t.y)}" font-size="${num(t.size)}" text-anchor="${t.anchor}" font-family="${xml(font(t.text))}" fill="${fill}"${weight}${rot}${extra}>${xml(t.text)}</text>`;
+  };
+  const out: string[] = [];
+  const w = options.width ?? scene.width;
+  const h = Math.round((scene.height * w) / scene.width);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${num(w)}" height="${num(h)}" viewBox="0 0 ${scene.width} ${scene.height}" font-family="${scene.font.family}">`,
+    `<rect x="0" y="0" width="${scene.width}" height="${scene.height}" fill="${p.background}"/>`,
+  );
+  // Year lines and axis.
+  const ax = scene.axis;
+  out.push('<g id="years">');
+  for (const l of ax.lines) out.push(`<line x1="${num(l.x1)}" y1="${num(l.y)}" x2="${num(l.x2)}" y2="${num(l.y)}" stroke="${p.yearLine}" stroke-width="2" stroke-dasharray="8 6"/>`);
+  out.push('</g>');
+  // Branches under trunks, trunks under boxes.
+  out.push('<g id="branches" fill="none" stroke-width="1.6" stroke-linecap="round">');
+  for (const b of scene.branches) out.push(branch(b, p));
+  out.push('</g>');
+  if (scene.stump) out.push(`<polygon id="stump" points="${scene.stump.outline.map((q) => `${num(q.x)},${num(q.y)}`).join(' ')}" fill="${p.family['pre-transformer']}"/>`);
+  out.push('<g id="trunks">');
+  for (const t of scene.trunks) out.push(trunk(t, p, text));
+  out.push('</g>');
+  out.push(`<g id="axis"><line x1="${num(ax.x)}" y1="${num(ax.bottom)}" x2="${num(ax.x)}" y2="${num(ax.top + 14)}" stroke="${p.axis}" stroke-width="5"/>`);
+  out.push(`<polygon points="${num(ax.x)},${num(ax.top)} ${num(ax.x - 9)},${num(ax.top + 20)} ${num(ax.x + 9)},${num(ax.top + 20)}" fill="${p.axis}"/>`);
+  for (const tk of ax.ticks) {
+    out.push(`<rect x="${num(tk.pill.x)}" y="${num(tk.pill.y)}" width="${num(tk.pill.w)}" height="${num(tk.pill.h)}" rx="${num(tk.pill.h / 2)}" fill="${p.pill}" stroke="${p.axis}" stroke-width="2.5"/>`);
+    out.push(text(tk.label, p.axis));
+  }
+  out.push('</g>');
+  out.push('<g id="models">');
+  for (const b of scene.boxes) out.push(box(b, p, text, icons));
+  out.push('</g>');
+  out.push(legend(scene.legend, p, text));
+  if (scene.chart) out.push(chart(scene.chart, p, text, icons));
+  out.push('<g id="title">', ...scene.title.map((t) => text(t, p.text)), '</g>');
+  out.push('</svg>');
+  return out.join('\n') + '\n';
+}
+
+type TextFn = (t: TextLine, fill: string, extra?: string) => string;
+
+function branch(b: Branch, p: Palette): string {
+  const c = p.family[b.family];
+  const [s, c1, c2, e] = b.d;
+  const op = b.faded ? ` opacity="${FADED}"` : '';
+  return (
+    `<path d="M${num(s.x)} ${num(s.y)}C${num(c1.x)} ${num(c1.y)} ${num(c2.x)} ${num(c2.y)} ${num(e.x)} ${num(e.y)}" stroke="${c}"${op}/>` +
+    `<polygon points="${b.arrow.map((q) => `${num(q.x)},${num(q.y)}`).join(' ')}" fill="${c}" stroke="none"${op}/>`
+  );
+}
+
+function trunk(t: Trunk, p: Palette, text: TextFn): string {
+  const c = p.family[t.family];
+  const d = t.outline.map((q, i) => `${i ? 'L' : 'M'}${num(q.x)} ${num(q.y)}`).join('') + 'Z';
+  return (
+    `<g id="trunk-${t.family}"><path d="${d}" fill="${c}"/>` +
+    `<polygon points="${t.arrow.map((q) => `${num(q.x)},${num(q.y)}`).join(' ')}" fill="${c}"/>` +
+    text(t.label, p.onFill) +
+    '</g>'
+  );
+}
+
+function mark(m: OrgMark, icons: Map<string, IconSvg | null>, text: TextFn): string {
+  const icon = m.kind === 'icon' && m.icon ? icons.get(m.icon) : undefined;
+  if (icon) {
+    return `<svg x="${num(m.x)}" y="${num(m.y)}" width="${num(m.w)}" height="${num(m.h)}" viewBox="${xml(icon.viewBox)}"><title>${xml(m.name)}</title>${icon.body}</svg>`;
+  }
+  const label = m.text ?? '?';
+  const size = 8;
+  return (
+    `<g><title>${xml(m.name)}</title><rect x="${num(m.x)}" y="${num(m.y)}" width="${num(m.w)}" height="${num(m.h)}" rx="3" fill="${m.color}"/>` +
+    text({ text: label, x: m.x + m.w / 2, y: m.y + m.h / 2 + size * 0.36, size, anchor: 'middle', weight: 'bold' }, '#FFFFFF') +
+    '</g>'
+  );
+}
+
+function box(b: ModelBox, p: Palette, text: TextFn, icons: Map<string, IconSvg | null>): string {
+  const c = p.family[b.family];
+  const filled = b.fill === 'filled';
+  const op = b.faded ? ` opacity="${FADED}"` : '';
+  const parts = [`<g id="m-${xml(b.id)}"${op}><title>${xml(`${b.name} (${b.released})`)}</title>`];
+  if (b.highlighted) parts.push(`<rect x="${num(b.x - 4)}" y="${num(b.y - 4)}" width="${num(b.w + 8)}" height="${num(b.h + 8)}" rx="8" fill="none" stroke="${p.restricted}" stroke-width="2"/>`);
+  parts.push(`<rect x="${num(b.x)}" y="${num(b.y)}" width="${num(b.w)}" height="${num(b.h)}" rx="5" fill="${filled ? c : p.hollow}" stroke="${c}" stroke-width="2"/>`);
+  for (const l of b.lines) parts.push(text(l, filled ? p.onFill : c));
+  for (const m of b.marks) parts.push(mark(m, icons, text));
+  if (b.restricted) parts.push(restricted(b.restricted.x, b.restricted.y, b.restricted.r, p.restricted, b.restricted.commercial === 'conditional'));
+  parts.push('</g>');
+  return parts.join('');
+}
+
+/** The usage-restriction marker: a no-entry roundel (hollow for conditional, solid for no commercial use). */
+function restricted(x: number, y: number, r: number, color: string, conditional: boolean): string {
+  return (
+    `<circle cx="${num(x)}" cy="${num(y)}" r="${num(r)}" fill="${conditional ? 'none' : color}" stroke="${color}" stroke-width="1.4"/>` +
+    `<line x1="${num(x - r * 0.6)}" y1="${num(y)}" x2="${num(x + r * 0.6)}" y2="${num(y)}" stroke="${conditional ? color : '#FFFFFF'}" stroke-width="1.4"/>`
+  );
+}
+
+function legend(l: Legend, p: Palette, text: TextFn): string {
+  const parts = ['<g id="legend">'];
+  for (const it of l.items) {
+    const s = it.swatch;
+    if (it.kind === 'family') parts.push(`<rect x="${num(s.x)}" y="${num(s.y)}" width="${num(s.w)}" height="${num(s.h)}" rx="4" fill="${p.family[it.family!]}"/>`);
+    else if (it.kind === 'open') parts.push(`<rect x="${num(s.x)}" y="${num(s.y)}" width="${num(s.w)}" height="${num(s.h)}" rx="4" fill="${p.muted}" stroke="${p.muted}" stroke-width="2"/>`);
+    else if (it.kind === 'closed') parts.push(`<rect x="${num(s.x)}" y="${num(s.y)}" width="${num(s.w)}" height="${num(s.h)}" rx="4" fill="${p.hollow}" stroke="${p.muted}" stroke-width="2"/>`);
+    else if (it.kind === 'restricted') parts.push(restricted(s.x + s.w / 2, s.y + s.h / 2, s.w / 2, p.restricted, false));
+    parts.push(text(it.label, p.text));
+  }
+  parts.push('</g>');
+  return parts.join('');
+}
+
+function chart(c: BarChart, p: Palette, text: TextFn, icons: Map<string, IconSvg | null>): string {
+  const parts = ['<g id="chart">', text(c.caption, p.text)];
+  const top = c.bars.length ? c.bars[0].openRect.y - 3 : c.y;
+  const bottom = c.bars.length ? c.bars[c.bars.length - 1].openRect.y + c.bars[0].openRect.h + 3 : c.y;
+  for (const b of c.bars) {
+    const r = (q: { x: number; y: number; w: number; h: number }, fill: string) =>
+      q.w > 0 ? `<rect x="${num(q.x)}" y="${num(q.y)}" width="${num(q.w)}" height="${num(q.h)}" fill="${fill}" stroke="${p.chartClosed}" stroke-width="1"/>` : '';
+    parts.push(`<g><title>${xml(`${b.name}: ${b.open} open, ${b.closed} closed`)}</title>`, r(b.closedRect, p.hollow), r(b.openRect, p.chartOpen));
+    if (b.closedLabel) parts.push(text(b.closedLabel, p.text));
+    if (b.openLabel) parts.push(text(b.openLabel, p.text));
+    parts.push(mark(b.mark, icons, text), '</g>');
+  }
+  for (const n of c.names) parts.push(text(n, p.text));
+  parts.push(`<line x1="${num(c.axisX)}" y1="${num(top)}" x2="${num(c.axisX)}" y2="${num(bottom)}" stroke="${p.chartClosed}" stroke-width="2"/>`);
+  for (const k of c.key) {
+    const s = k.swatch;
+    parts.push(`<rect x="${num(s.x)}" y="${num(s.y)}" width="${num(s.w)}" height="${num(s.h)}" fill="${k.kind === 'open' ? p.chartOpen : p.hollow}" stroke="${p.chartClosed}" stroke-width="1"/>`, text(k.label, p.text));
+  }
+  parts.push('</g>');
+  return parts.join('');
+}
