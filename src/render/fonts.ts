@@ -1,11 +1,17 @@
 /** The bundled font files: DejaVu Sans Mono for Latin (and DejaVu Sans as a fallback), Noto Sans SC for Chinese. */
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
+/** A package's folder, found along Node's module search paths (some packages export neither main nor package.json). */
 function pkgDir(name: string): string {
-  return dirname(require.resolve(`${name}/package.json`));
+  for (const base of require.resolve.paths(name) ?? []) {
+    const dir = join(base, name);
+    if (existsSync(join(dir, 'package.json'))) return dir;
+  }
+  throw new Error(`cannot find the package ${name} (its fonts are needed for PNG and PDF output)`);
 }
 
 export function fontFiles(): { mono: string; monoBold: string; sans: string; cjk: string } {
