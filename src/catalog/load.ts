@@ -3,6 +3,7 @@ import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative, basename, isAbsolute, resolve } from 'node:path';
 import type { z } from 'zod';
 import { Model, Organization, License } from './schema.js';
+import { Guide, crossCheckGuide } from './guide-schema.js';
 import type { Issue } from './issues.js';
 import { parseYamlFile, type YamlFile, type PathKey } from './yaml-file.js';
 import { crossCheck } from './validate.js';
@@ -17,6 +18,8 @@ export interface LoadResult {
   catalog: Catalog;
   issues: Issue[];
   files: number;
+  /** The model-choice knowledge base, when the folder has a guide.yaml that passed validation. */
+  guide?: Guide;
 }
 
 /** Where each record came from, so cross-file checks can point at a line. */
@@ -60,13 +63,36 @@ export function loadCatalog(dir: string, options: LoadOptions = {}): LoadResult 
   const licenses = readList(join(dir, 'licenses.yaml'), 'licenses', License, rel, issues);
 
   issues.push(...crossCheck({ models, organizations, licenses, invalidIds, dir, now: options.now ?? new Date() }));
+  // The guide is optional; when present it is checked against the models just read.
+  const guidePath = join(dir, 'guide.yaml');
+  let guide: Guide | undefined;
+  if (existsSync(guidePath)) {
+    const known = new Set([...models.map((m) => m.value.id), ...invalidIds]);
+    const r = loadGuide(guidePath, known);
+    issues.push(...r.issues);
+    if (!r.issues.length) guide = r.guide;
+  }
   const catalog = makeCatalog(
     dir,
     models.map((m) => m.value),
     organizations.map((o) => o.value),
     licenses.map((l) => l.value),
   );
-  return { catalog, issues: sortIssues(issues), files: modelFiles.length + 2 };
+  return { catalog, issues: sortIssues(issues), files: modelFiles.length + 2 + (existsSync(guidePath) ? 1 : 0), guide };
+}
+
+/**
+ * Read and check a guide.yaml on its own. With `modelIds`, every model id it names must be among them;
+ * without, model ids are not checked (a guide used with another catalog).
+ */
+export function loadGuide(path: string, modelIds?: Set<string>): { guide?: Guide; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const doc = readDoc(path, displayPath(path), issues);
+  if (!doc) return { issues };
+  const guide = check(Guide, doc.data, doc, [], issues);
+  if (!guide) return { issues };
+  issues.push(...crossCheckGuide(guide, doc, modelIds));
+  return { guide, issues: sortIssues(issues) };
 }
 
 function readDoc(path: string, name: string, issues: Issue[]): YamlFile | undefined {

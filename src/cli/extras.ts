@@ -1,4 +1,7 @@
 /** Commands that live in their own modules (render, guide), registered when they exist. */
 import type { Command } from 'commander';
+import { registerGuide } from './guide.js';
 
-export function registerExtras(_program: Command): void {}
+export function registerExtras(program: Command): void {
+  registerGuide(program);
+}

@@ -8,6 +8,7 @@ import { registerShow } from './show.js';
 import { registerLineage } from './lineage.js';
 import { registerStats } from './stats.js';
 import { registerLicenses } from './licenses.js';
+import { registerRender } from './render.js';
 import { registerExtras } from './extras.js';
 
 const program = new Command('llmtree')
@@ -23,6 +24,7 @@ registerShow(program);
 registerLineage(program);
 registerStats(program);
 registerLicenses(program);
+registerRender(program);
 registerExtras(program);
 
 try {

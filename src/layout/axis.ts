@@ -12,5 +12,5 @@ export function axis(scale: TimeScale, x: number, top: number, bottom: number, l
     pill: { x: x - PILL_W / 2, y: b.bottom - PILL_H / 2, w: PILL_W, h: PILL_H },
     label: { text: String(b.year), x, y: b.bottom + 4.5, size: 12, anchor: 'middle', weight: 'bold' },
   }));
-  return { x, top, bottom, ticks, lines: ticks.map((t) => ({ y: t.y, x1: x + PILL_W / 2 + 4, x2: lineEnd })) };
+  return { x, top, bottom, ticks, years: scale.bands.map((b) => ({ year: b.year, bottom: b.bottom, top: b.top })), lines: ticks.map((t) => ({ y: t.y, x1: x + PILL_W / 2 + 4, x2: lineEnd })) };
 }

@@ -10,10 +10,10 @@ import { markShape } from './marks.js';
 import { textWidth, truncate } from './text.js';
 import type { Strings } from './i18n.js';
 
-const ROW = 19;
-const BAR_H = 14;
-const BAR_MAX = 150;
-const FONT = 9;
+const ROW = 22;
+const BAR_H = 17;
+const BAR_MAX = 220;
+const FONT = 11;
 const NAME_CELLS = 16;
 
 export function chartSize(catalog: Catalog, models: readonly Model[], top: number, s: Strings): { w: number; h: number } | null {
@@ -56,8 +56,8 @@ export function barChart(catalog: Catalog, models: readonly Model[], top: number
     const place = (n: number, r: { x: number; w: number }): TextLine | undefined => {
       if (!n) return undefined;
       const tw = textWidth(label(n), FONT);
-      if (tw + 4 <= r.w) return { text: label(n), x: r.x + r.w / 2, y: y + BAR_H - 3.5, size: FONT, anchor: 'middle' };
-      const t: TextLine = { text: label(n), x: cursor, y: y + BAR_H - 3.5, size: FONT, anchor: 'end' };
+      if (tw + 4 <= r.w) return { text: label(n), x: r.x + r.w / 2, y: y + BAR_H - 4.5, size: FONT, anchor: 'middle' };
+      const t: TextLine = { text: label(n), x: cursor, y: y + BAR_H - 4.5, size: FONT, anchor: 'end' };
       cursor -= tw + 4;
       return t;
     };
@@ -77,7 +77,7 @@ export function barChart(catalog: Catalog, models: readonly Model[], top: number
       mark: { ...m, x: axisX + 4, y: y + (BAR_H - m.h) / 2, w: m.w, h: m.h },
     };
   });
-  const nameLines: TextLine[] = bars.map((b, i) => ({ text: names[i], x: axisX + 4 + markW + 4, y: b.openRect.y + BAR_H - 3.5, size: FONT, anchor: 'start' }));
+  const nameLines: TextLine[] = bars.map((b, i) => ({ text: names[i], x: axisX + 4 + markW + 4, y: b.openRect.y + BAR_H - 4.5, size: FONT, anchor: 'start' }));
   const keyY = y0 + shown.length * ROW + 4;
   const key: LegendItem[] = [
     { kind: 'open', swatch: { x: ox + 4, y: keyY, w: 12, h: 10 }, label: { text: s.chartOpen, x: ox + 20, y: keyY + 9, size: FONT, anchor: 'start' } },

@@ -27,7 +27,9 @@ const PITCH = 34;
 const HGAP = 8;
 const VGAP = 5;
 const ROOT_GAP = 90;
-const TITLE_FONT = 26;
+/** Boxes side by side in one column before a year grows taller. */
+const LANES = 6;
+const TITLE_FONT = 40;
 
 export function layoutTree(catalog: Catalog, models: readonly Model[], options: LayoutOptions = {}): Scene {
   const o = resolveOptions(options);
@@ -54,9 +56,9 @@ export function layoutTree(catalog: Catalog, models: readonly Model[], options: 
   const titleLines = o.title !== undefined ? [o.title] : s.title;
   const headerH = MARGIN + titleLines.length * (TITLE_FONT + 6) + 10;
   const points = axisModels.map((m) => ({ t: t.get(m.id)!, column: m.family }));
-  const probe = timeScale({ points, firstYear, lastYear, kind: o.timeScale, bottom: 0, pitch: PITCH });
+  const probe = timeScale({ points, firstYear, lastYear, kind: o.timeScale, bottom: 0, pitch: PITCH, lanes: LANES });
   const topPad = 50;
-  const scale = timeScale({ points, firstYear, lastYear, kind: o.timeScale, bottom: headerH + topPad - probe.top, pitch: PITCH });
+  const scale = timeScale({ points, firstYear, lastYear, kind: o.timeScale, bottom: headerH + topPad - probe.top, pitch: PITCH, lanes: LANES });
   const axisBottom = scale.bottom;
 
   // Pack each family column around its trunk (local x), then set the columns side by side.
@@ -105,7 +107,9 @@ export function layoutTree(catalog: Catalog, models: readonly Model[], options: 
   const ed = columns.find((c) => c.family === 'encoder-decoder');
   const dec = columns.find((c) => c.family === 'decoder-only');
   const rootX = ed && dec ? (ed.trunkX + dec.trunkX) / 2 : trunkXs.length ? (Math.min(...trunkXs) + Math.max(...trunkXs)) / 2 : AXIS_X + 200;
-  const rootY = axisBottom + ROOT_GAP;
+  // A gentle fan: the root zone deepens with the widest horizontal run of a trunk.
+  const reach = trunkXs.length ? Math.max(...trunkXs.map((x) => Math.abs(x - rootX))) : 0;
+  const rootY = axisBottom + Math.round(Math.max(ROOT_GAP, Math.min(260, reach * 0.14)));
 
   // Trunks fan out from the root top, side by side in column order.
   const totalW = columns.reduce((a, c) => a + widths.get(c.family)! * 1.15, 0);

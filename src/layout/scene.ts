@@ -103,6 +103,8 @@ export interface Axis {
   top: number;
   bottom: number;
   ticks: YearTick[];
+  /** The time scale: each year's band, from its 1 January (bottom) to the next (top); linear inside. */
+  years: { year: number; bottom: number; top: number }[];
   /** Dashed lines across the figure at each 1 January. */
   lines: { y: number; x1: number; x2: number }[];
 }

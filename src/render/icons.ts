@@ -4,7 +4,7 @@
  * external references.
  */
 export interface IconSvg {
-  viewBox: string;
+  viewBox: [number, number, number, number];
   body: string;
 }
 
@@ -13,15 +13,14 @@ export function parseIcon(text: string): IconSvg | null {
   const close = text.lastIndexOf('</svg>');
   if (!open || close < 0) return null;
   const attrs = open[1];
-  let viewBox = /\bviewBox\s*=\s*["']([-\d.\s,eE]+)["']/.exec(attrs)?.[1]?.trim();
-  if (!viewBox) {
-    const w = /\bwidth\s*=\s*["']([\d.]+)/.exec(attrs)?.[1];
-    const h = /\bheight\s*=\s*["']([\d.]+)/.exec(attrs)?.[1];
-    if (!w || !h) return null;
-    viewBox = `0 0 ${w} ${h}`;
-  }
+  const vb = /\bviewBox\s*=\s*["']([-\d.\s,eE]+)["']/.exec(attrs)?.[1]?.trim().split(/[\s,]+/).map(Number);
+  const w = Number(/\bwidth\s*=\s*["']([\d.]+)/.exec(attrs)?.[1]);
+  const h = Number(/\bheight\s*=\s*["']([\d.]+)/.exec(attrs)?.[1]);
+  const viewBox: IconSvg['viewBox'] | null = vb?.length === 4 ? [vb[0], vb[1], vb[2], vb[3]] : w > 0 && h > 0 ? [0, 0, w, h] : null;
+  if (!viewBox || !viewBox.every(Number.isFinite) || viewBox[2] <= 0 || viewBox[3] <= 0) return null;
   const body = text
     .slice(open.index + open[0].length, close)
+    .replace(/<title\b[\s\S]*?<\/title\s*>/gi, '')
     .replace(/<script\b[\s\S]*?<\/script\s*>/gi, '')
     .replace(/<foreignObject\b[\s\S]*?<\/foreignObject\s*>/gi, '')
     .replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*')/gi, '')

@@ -86,7 +86,12 @@ function trunk(t: Trunk, p: Palette, text: TextFn): string {
 function mark(m: OrgMark, icons: Map<string, IconSvg | null>, text: TextFn): string {
   const icon = m.kind === 'icon' && m.icon ? icons.get(m.icon) : undefined;
   if (icon) {
-    return `<svg x="${num(m.x)}" y="${num(m.y)}" width="${num(m.w)}" height="${num(m.h)}" viewBox="${xml(icon.viewBox)}"><title>${xml(m.name)}</title>${icon.body}</svg>`;
+    // A transformed group rather than a nested <svg>: resvg 2.6 panics on nested <svg> outside the canvas.
+    const [vx, vy, vw, vh] = icon.viewBox;
+    const k = Math.min(m.w / vw, m.h / vh);
+    const tx = m.x + (m.w - vw * k) / 2 - vx * k;
+    const ty = m.y + (m.h - vh * k) / 2 - vy * k;
+    return `<g transform="translate(${num(tx)} ${num(ty)}) scale(${+k.toFixed(4)})"><title>${xml(m.name)}</title>${icon.body}</g>`;
   }
   const label = m.text ?? '?';
   const size = 8;
@@ -142,7 +147,8 @@ function chart(c: BarChart, p: Palette, text: TextFn, icons: Map<string, IconSvg
       q.w > 0 ? `<rect x="${num(q.x)}" y="${num(q.y)}" width="${num(q.w)}" height="${num(q.h)}" fill="${fill}" stroke="${p.chartClosed}" stroke-width="1"/>` : '';
     parts.push(`<g><title>${xml(`${b.name}: ${b.open} open, ${b.closed} closed`)}</title>`, r(b.closedRect, p.hollow), r(b.openRect, p.chartOpen));
     if (b.closedLabel) parts.push(text(b.closedLabel, p.text));
-    if (b.openLabel) parts.push(text(b.openLabel, p.text));
+    // A count inside the (light peach) open bar is always dark; elsewhere it takes the theme's text colour.
+    if (b.openLabel) parts.push(text(b.openLabel, b.openLabel.anchor === 'middle' ? '#3B3F45' : p.text));
     parts.push(mark(b.mark, icons, text), '</g>');
   }
   for (const n of c.names) parts.push(text(n, p.text));

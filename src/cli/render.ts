@@ -1,0 +1,151 @@
+/** `llmtree render`: draw the evolutionary tree as SVG, PNG, PDF or the scene as JSON. */
+import type { Command } from 'commander';
+import { readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
+import { dirname, basename, extname, join, resolve, sep } from 'node:path';
+import { filterModels, type Catalog } from '../catalog/index.js';
+import { layoutTree, TIME_SCALES, THEMES, LANGS, type LayoutOptions, type Scene } from '../layout/index.js';
+import { renderSvg } from '../render/svg.js';
+import { sceneJson } from '../render/json.js';
+import { addFilterOptions, filterFromOptions, type FilterOptions } from './filters.js';
+import { catalogDir, loadOrExit, findModel } from './context.js';
+import { UsageError } from './errors.js';
+
+const FORMATS = ['svg', 'png', 'pdf', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+interface RenderFlags extends FilterOptions {
+  output?: string;
+  format?: string;
+  catalog?: string;
+  from?: string;
+  to?: string;
+  timeScale?: string;
+  theme?: string;
+  lang?: string;
+  highlight?: string;
+  title?: string;
+  width?: string;
+  scale?: string;
+  top?: string;
+}
+
+export function registerRender(program: Command): void {
+  const cmd = program
+    .command('render')
+    .description('draw the LLM evolutionary tree (format from the -o extension: .svg, .png, .pdf, .json)')
+    .option('-o, --output <file>', 'output file: tree.svg, tree.png, tree.pdf or tree.json')
+    .option('--format <format>', `output format, overriding the extension: ${FORMATS.join(', ')} (json without -o prints the scene)`)
+    .option('--catalog <dir>', 'catalog folder (default: ./catalog, else the bundled one)')
+    .option('--from <date>', 'first date on the time axis (YYYY, YYYY-MM or YYYY-MM-DD)')
+    .option('--to <date>', 'last date on the time axis')
+    .option('--time-scale <kind>', `year heights: ${TIME_SCALES.join(' (busy years taller) or ')}`, 'density')
+    .option('--theme <theme>', `colours: ${THEMES.join(', ')}`, 'light')
+    .option('--lang <lang>', `language of the figure's own words: ${LANGS.join(', ')}`, 'en')
+    .option('--highlight <model>', "make a model's lineage stand out and fade the rest")
+    .option('--title <text>', 'figure title')
+    .option('--width <px>', 'output width in px (SVG/PNG) or pt (PDF)')
+    .option('--scale <n>', 'PNG pixel ratio (default 1)')
+    .option('--top <n>', 'organisations shown in the bar chart (default 12)');
+  addFilterOptions(cmd);
+  cmd.action(async (flags: RenderFlags) => {
+    await runRender(flags);
+  });
+}
+
+function positive(flag: string, v: string | undefined, integer = false): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) throw new UsageError(`${flag}: "${v}" is not a positive ${integer ? 'whole number' : 'number'}`);
+  return n;
+}
+
+function oneOf<T extends string>(flag: string, v: string | undefined, allowed: readonly T[]): T | undefined {
+  if (v === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`${flag}: "${v}" is not one of ${allowed.join(', ')}`);
+  return v as T;
+}
+
+function formatOf(flags: RenderFlags): Format {
+  const explicit = oneOf('--format', flags.format, FORMATS);
+  if (explicit) return explicit;
+  if (!flags.output) throw new UsageError('render: give an output file with -o (tree.svg, tree.png, tree.pdf) or --format json');
+  const ext = extname(flags.output).slice(1).toLowerCase();
+  const f = oneOf('-o', ext, FORMATS);
+  if (!f) throw new UsageError(`-o: cannot tell the format of "${flags.output}"; use .svg, .png, .pdf or .json`);
+  return f;
+}
+
+/** Parse and check every flag before any work, so bad input never leaves a file behind. */
+export function renderOptions(flags: RenderFlags, catalog: Catalog): LayoutOptions {
+  for (const k of ['from', 'to'] as const) {
+    const v = flags[k];
+    if (v !== undefined && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(v)) throw new UsageError(`--${k}: "${v}" is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)`);
+  }
+  return {
+    timeScale: oneOf('--time-scale', flags.timeScale, TIME_SCALES),
+    theme: oneOf('--theme', flags.theme, THEMES),
+    lang: oneOf('--lang', flags.lang, LANGS),
+    from: flags.from,
+    to: flags.to,
+    title: flags.title,
+    highlight: flags.highlight !== undefined ? findModel(catalog, flags.highlight).id : undefined,
+    chartTop: flags.top !== undefined ? positive('--top', flags.top, true) : undefined,
+  };
+}
+
+/** Icon files named by the drawn organisations, read once each; a missing file falls back to the badge. */
+export function readIcons(catalog: Catalog, scene: Scene): Map<string, string> {
+  const paths = new Set<string>();
+  for (const b of scene.boxes) for (const m of b.marks) if (m.icon) paths.add(m.icon);
+  for (const b of scene.chart?.bars ?? []) if (b.mark.icon) paths.add(b.mark.icon);
+  const root = resolve(catalog.dir);
+  const icons = new Map<string, string>();
+  for (const p of [...paths].sort()) {
+    const file = resolve(root, p);
+    if (!file.startsWith(root + sep)) continue; // icons live inside the catalog folder
+    try {
+      icons.set(p, readFileSync(file, 'utf8'));
+    } catch {
+      // unreadable icon: the renderer draws the badge instead
+    }
+  }
+  return icons;
+}
+
+/** Write through a temporary file in the same folder, then rename: never a half-written output. */
+export function writeAtomic(file: string, data: string | Buffer): void {
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+export async function runRender(flags: RenderFlags): Promise<void> {
+  const format = formatOf(flags);
+  const width = positive('--width', flags.width);
+  const scale = positive('--scale', flags.scale);
+  const catalog = loadOrExit(catalogDir(flags.catalog));
+  const filter = filterFromOptions(flags, catalog);
+  const options = renderOptions(flags, catalog);
+  const scene = layoutTree(catalog, filterModels(catalog, filter), options);
+  if (format === 'json') {
+    const text = sceneJson(scene);
+    if (flags.output) writeAtomic(resolve(flags.output), text);
+    else process.stdout.write(text);
+    return;
+  }
+  const svg = renderSvg(scene, { icons: readIcons(catalog, scene), width: format === 'svg' ? width : undefined });
+  let data: string | Buffer = svg;
+  if (format === 'png') {
+    const { svgToPng } = await import('../render/png.js');
+    data = svgToPng(svg, { width, scale });
+  } else if (format === 'pdf') {
+    const { svgToPdf } = await import('../render/pdf.js');
+    data = await svgToPdf(svg, { width });
+  }
+  writeAtomic(resolve(flags.output!), data);
+}

@@ -1,0 +1,128 @@
+import { describe, it, expect } from 'vitest';
+import { existsSync, readFileSync, writeFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { loadCatalog } from '../src/catalog/index.js';
+import { layoutTree } from '../src/layout/index.js';
+import { renderSvg, svgToPng, svgToPdf, sceneJson, parseIcon } from '../src/render/index.js';
+import { registerRender, readIcons } from '../src/cli/render.js';
+import { UsageError } from '../src/cli/errors.js';
+import { hostileCatalog } from './fixtures/figure/catalogs.js';
+
+const MINI = 'test/fixtures/figure/mini';
+const GOLDEN = 'test/fixtures/figure/mini.golden.svg';
+const mini = loadCatalog(MINI).catalog;
+
+function miniSvg(): string {
+  const scene = layoutTree(mini, mini.models);
+  return renderSvg(scene, { icons: readIcons(mini, scene) });
+}
+
+const pngSize = (b: Buffer) => ({ w: b.readUInt32BE(16), h: b.readUInt32BE(20) });
+
+describe('renderSvg(scene)', () => {
+  it('matches the golden snapshot of the mini fixture (UPDATE_GOLDEN=1 to accept a change)', () => {
+    const svg = miniSvg();
+    if (process.env.UPDATE_GOLDEN || !existsSync(GOLDEN)) writeFileSync(GOLDEN, svg);
+    const want = readFileSync(GOLDEN, 'utf8');
+    if (svg !== want) writeFileSync(GOLDEN.replace('.svg', '-changed.svg'), svg);
+    expect(svg === want, `SVG differs from ${GOLDEN}; see the -changed.svg next to it`).toBe(true);
+  });
+
+  it('is deterministic', () => {
+    expect(miniSvg()).toBe(miniSvg());
+  });
+
+  it('embeds icons without their scripts or handlers', () => {
+    const svg = miniSvg();
+    expect(svg).not.toMatch(/<script|onclick|alert\(/i);
+    expect(svg).toContain('fill="#225599"');
+    expect(parseIcon('<svg viewBox="0 0 10 10"><a href="http://x">y</a></svg>')!.body).not.toContain('http://x');
+  });
+
+  it('escapes every catalog string (markup, quotes, ampersands, control characters)', () => {
+    const c = hostileCatalog();
+    const svg = renderSvg(layoutTree(c, c.models));
+    expect(svg).not.toContain('<script>');
+    expect(svg).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(svg).toContain('&amp; &apos;bye&apos; &lt;b&gt;');
+    expect(svg).toContain('&lt;Evil &amp; &quot;Co&quot;&gt;');
+    expect(svg).not.toMatch(/[\u0001\u0007]/);
+    expect(svg).toContain('نموذج');
+    // resvg parses it: the SVG is well-formed.
+    const png = svgToPng(svg, { scale: 1 });
+    expect(pngSize(png).w).toBeGreaterThan(100);
+  });
+
+  it('sets the output width, keeping the viewBox', () => {
+    const scene = layoutTree(mini, mini.models);
+    const svg = renderSvg(scene, { width: 500 });
+    expect(svg).toMatch(new RegExp(`width="500" height="${Math.round((scene.height * 500) / scene.width)}" viewBox="0 0 ${scene.width} ${scene.height}"`));
+  });
+});
+
+describe('svgToPng / svgToPdf / sceneJson', () => {
+  it('svgToPng gives a PNG of the expected size', () => {
+    const scene = layoutTree(mini, mini.models);
+    const svg = renderSvg(scene);
+    const png = svgToPng(svg, { scale: 2 });
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(pngSize(png)).toEqual({ w: scene.width * 2, h: scene.height * 2 });
+    expect(pngSize(svgToPng(svg, { width: 640 })).w).toBe(640);
+  });
+
+  it('svgToPng renders Chinese with the bundled CJK font', () => {
+    const svg = renderSvg(layoutTree(mini, mini.models, { lang: 'zh' }));
+    expect(pngSize(svgToPng(svg, { scale: 1 })).w).toBeGreaterThan(100);
+  });
+
+  it('svgToPdf gives a one-page vector PDF', async () => {
+    const pdf = await svgToPdf(miniSvg());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length).toBe(1);
+  });
+
+  it('sceneJson round-trips the scene', () => {
+    const scene = layoutTree(mini, mini.models);
+    expect(JSON.parse(sceneJson(scene)).boxes.length).toBe(scene.boxes.length);
+  });
+});
+
+describe('llmtree render', () => {
+  const run = async (...args: string[]) => {
+    const program = new Command().exitOverride();
+    registerRender(program);
+    await program.parseAsync(['node', 'llmtree', 'render', '--catalog', MINI, ...args]);
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'llmtree-render-'));
+
+  it('writes svg, png, pdf and json by extension', async () => {
+    for (const ext of ['svg', 'png', 'pdf', 'json']) {
+      const f = join(dir, `tree.${ext}`);
+      await run('-o', f, '--highlight', 'gpt-2', '--theme', 'dark');
+      expect(readFileSync(f).length).toBeGreaterThan(500);
+    }
+    expect(readFileSync(join(dir, 'tree.svg'), 'utf8')).toMatch(/^<svg /);
+  });
+
+  it('applies filters and options', async () => {
+    const f = join(dir, 'dec.json');
+    await run('-o', f, '--family', 'decoder-only', '--lang', 'zh', '--from', '2019', '--time-scale', 'linear');
+    const scene = JSON.parse(readFileSync(f, 'utf8'));
+    expect(scene.boxes.every((b: { family: string }) => b.family === 'decoder-only')).toBe(true);
+    expect(scene.lang).toBe('zh');
+  });
+
+  it('rejects bad flags with a UsageError and leaves no file', async () => {
+    const f = join(dir, 'bad.svg');
+    await expect(run('-o', f, '--theme', 'neon')).rejects.toBeInstanceOf(UsageError);
+    await expect(run('-o', f, '--time-scale', 'log')).rejects.toBeInstanceOf(UsageError);
+    await expect(run('-o', f, '--highlight', 'gpt-9000')).rejects.toBeInstanceOf(UsageError);
+    await expect(run('-o', f, '--width', '-3')).rejects.toBeInstanceOf(UsageError);
+    await expect(run('-o', join(dir, 'tree.gif'))).rejects.toBeInstanceOf(UsageError);
+    await expect(run('-o', f, '--family', 'nope')).rejects.toBeInstanceOf(UsageError);
+    expect(existsSync(f)).toBe(false);
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+});
