@@ -2,14 +2,13 @@
 
 /** Earliest day a date string may mean, as YYYY-MM-DD. */
 export function earliest(d: string): string {
-  const [y, m = '01', day = '01'] = d.split('-');
-  return `${y}-${m}-${day}`;
+  return d.length === 10 ? d : d.length === 7 ? d + '-01' : d + '-01-01';
 }
 
 /** Latest day a date string may mean, as YYYY-MM-DD. */
 export function latest(d: string): string {
-  const [y, m, day] = d.split('-');
-  if (day) return d;
+  if (d.length === 10) return d;
+  const [y, m] = d.split('-');
   if (m) return `${y}-${m}-${String(new Date(Date.UTC(+y, +m, 0)).getUTCDate()).padStart(2, '0')}`;
   return `${y}-12-31`;
 }

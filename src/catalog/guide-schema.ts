@@ -10,8 +10,9 @@ import type { Issue } from './issues.js';
 import type { YamlFile, PathKey } from './yaml-file.js';
 import { suggest } from './suggest.js';
 
-export const GUIDE_LANGS = ['en', 'zh'] as const;
-export type GuideLang = (typeof GUIDE_LANGS)[number];
+import { GUIDE_LANGS, taskKey } from './guide-constants.js';
+
+export { GUIDE_LANGS, taskKey, type GuideLang } from './guide-constants.js';
 
 /** A text in both languages. */
 export const LocalText = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
@@ -96,9 +97,6 @@ export type TaskGuide = z.infer<typeof TaskGuide>;
 export type Guide = z.infer<typeof Guide>;
 
 /** Normalise a task name for lookup: "Named Entity Recognition", "named_entity-recognition" → "namedentityrecognition". */
-export function taskKey(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9\u4e00-\u9fff]+/g, '');
-}
 
 /**
  * Checks that the schema cannot express: unique ids, every task/source id referenced exists, each task

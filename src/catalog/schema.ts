@@ -3,56 +3,22 @@
  * Files: catalog/models/<id>.yaml (one model each), catalog/organizations.yaml, catalog/licenses.yaml.
  */
 import { z } from 'zod';
+import { FAMILIES, WEIGHTS, RELATIONS, TAGS, ORG_KINDS } from './constants.js';
 
-export const SCHEMA_VERSION = 1;
+export { FAMILIES, WEIGHTS, RELATIONS, TAGS, ORG_KINDS, SCHEMA_VERSION } from './constants.js';
+
 
 /** Stable slug: lower case letters, digits, dots and hyphens, e.g. `llama-3.1`, `flan-t5`. */
 export const Id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9.-]*$/, 'must be a slug: lower-case letters, digits, "." and "-"');
 
-export const FAMILIES = [
-  'pre-transformer',
-  'encoder-only',
-  'encoder-decoder',
-  'decoder-only',
-  'non-transformer',
-] as const;
 export const Family = z.enum(FAMILIES);
 
-export const WEIGHTS = ['open', 'restricted', 'closed'] as const;
 export const Weights = z.enum(WEIGHTS);
 
-export const RELATIONS = [
-  'finetune',
-  'instruction-tune',
-  'chat-tune',
-  'distillation',
-  'continued-pretraining',
-  'successor',
-  'scale-up',
-  'merge',
-  'architecture',
-] as const;
 export const Relation = z.enum(RELATIONS);
 
-export const TAGS = [
-  'base',
-  'instruct',
-  'chat',
-  'code',
-  'math',
-  'reasoning',
-  'embedding',
-  'multilingual',
-  'multimodal',
-  'moe',
-  'long-context',
-  'dialogue',
-  'biomedical',
-  'scientific',
-  'small',
-] as const;
 export const Tag = z.enum(TAGS);
 
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; YAML may hand us a bare year as a number. */
@@ -144,7 +110,6 @@ export const Model = z.strictObject({
   notes: z.string().optional(),
 });
 
-export const ORG_KINDS = ['company', 'academia', 'non-profit', 'collective', 'government'] as const;
 
 export const Organization = z.strictObject({
   id: Id,

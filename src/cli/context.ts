@@ -2,7 +2,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCatalog, formatIssue, suggest, type Catalog, type Model } from '../catalog/index.js';
+import { formatIssue, suggest, type Catalog, type Model } from '../catalog/core.js';
+import { catalogKey, readSnapshot, writeSnapshot } from '../catalog/cache.js';
+import type { Guide } from '../catalog/guide-schema.js';
 import { UsageError } from './errors.js';
 
 /** The catalog bundled with the package. */
@@ -16,16 +18,37 @@ export function catalogDir(option?: string): string {
   return BUNDLED_CATALOG;
 }
 
-/** Load a catalog for a query; a catalog with errors stops the command (exit 1). */
-export function loadOrExit(dir: string): Catalog {
-  const { catalog, issues } = loadCatalog(dir);
+/**
+ * Load a catalog for a query. A catalog with errors stops the command (exit 1). A catalog that passed
+ * validation and has not changed since is read from its snapshot, without parsing the YAML again.
+ */
+export async function loadValid(dir: string): Promise<{ catalog: Catalog; guide?: Guide }> {
+  const key = catalogKey(dir);
+  const cached = key ? readSnapshot(dir, key) : undefined;
+  if (cached) return cached;
+  const { loadCatalog } = await import('../catalog/load.js');
+  const { catalog, issues, guide } = loadCatalog(dir);
   if (issues.length) {
     const shown = issues.slice(0, 20).map(formatIssue).join('\n');
     const more = issues.length > 20 ? `\n… and ${issues.length - 20} more (run \`llmtree validate\`)` : '';
     process.stderr.write(`llmtree: the catalog at ${dir} has ${issues.length} error(s):\n${shown}${more}\n`);
     process.exit(1);
   }
-  return catalog;
+  if (key) saveSnapshot(dir, key, catalog, guide);
+  return { catalog, guide };
+}
+
+export function saveSnapshot(dir: string, key: string, catalog: Catalog, guide?: Guide): void {
+  writeSnapshot(dir, key, {
+    models: catalog.models,
+    organizations: [...catalog.organizations.values()],
+    licenses: [...catalog.licenses.values()],
+    guide,
+  });
+}
+
+export async function loadOrExit(dir: string): Promise<Catalog> {
+  return (await loadValid(dir)).catalog;
 }
 
 /** Resolve a model by id or alias, or fail with the closest names. */

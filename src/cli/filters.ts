@@ -11,7 +11,7 @@ import {
   type Family,
   type Weights,
   type Commercial,
-} from '../catalog/index.js';
+} from '../catalog/core.js';
 import { UsageError } from './errors.js';
 
 export function addFilterOptions(cmd: Command): Command {

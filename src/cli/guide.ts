@@ -2,10 +2,9 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadCatalog, formatIssue, parseCount, parseDateBound, type Catalog, type Issue } from '../catalog/index.js';
+import { formatIssue, parseCount, parseDateBound, type Catalog, type Issue } from '../catalog/core.js';
 import {
   recommendModels,
-  loadGuide,
   formatGuideText,
   parseMemory,
   taskList,
@@ -17,7 +16,8 @@ import {
   type GuideRequest,
   type Guide,
 } from '../guide/index.js';
-import { BUNDLED_CATALOG, catalogDir } from './context.js';
+
+import { BUNDLED_CATALOG, catalogDir, loadValid } from './context.js';
 import { UsageError } from './errors.js';
 import { json } from './format.js';
 import { outputFormat } from './options.js';
@@ -57,12 +57,12 @@ export function registerGuide(program: Command): void {
     .option('--explain', 'also list notable models that were excluded and the constraint each failed')
     .option('--catalog <dir>', 'catalog folder')
     .option('--guide <file>', 'knowledge base file (default: guide.yaml in the catalog folder, else the bundled one)')
-    .action((o: GuideOptions) => {
+    .action(async (o: GuideOptions) => {
       const format = outputFormat(o.format, ['text', 'json']);
       const lang = outputFormat<GuideLang>(o.lang, GUIDE_LANGS, '--lang');
       const precision = outputFormat<Precision>(o.precision, PRECISIONS, '--precision');
       const request = requestFromOptions(o, lang, precision);
-      const { catalog, guide } = loadForGuide(o);
+      const { catalog, guide } = await loadForGuide(o);
       if (!request.task) throw new UsageError(`--task is required; known tasks:\n${taskLines(guide)}`);
       let answer;
       try {
@@ -113,13 +113,13 @@ function requestFromOptions(o: GuideOptions, lang: GuideLang, precision: Precisi
 }
 
 /** The catalog, and the knowledge base: --guide, else the catalog's guide.yaml, else the bundled one. */
-function loadForGuide(o: GuideOptions): { catalog: Catalog; guide: Guide } {
+async function loadForGuide(o: GuideOptions): Promise<{ catalog: Catalog; guide: Guide }> {
   const dir = catalogDir(o.catalog);
-  const r = loadCatalog(dir);
-  if (r.issues.length) throw catalogFailure(dir, r.issues);
+  const r = await loadValid(dir);
   if (r.guide && !o.guide) return { catalog: r.catalog, guide: r.guide };
   const file = o.guide ? resolve(o.guide) : join(BUNDLED_CATALOG, 'guide.yaml');
   if (!existsSync(file)) throw new UsageError(`knowledge base not found: ${file}`);
+  const { loadGuide } = await import('../catalog/load.js');
   const g = loadGuide(file);
   if (g.issues.length || !g.guide) throw catalogFailure(file, g.issues);
   return { catalog: r.catalog, guide: g.guide };

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { filterModels, commercialUse, type Catalog, type Model } from '../catalog/index.js';
+import { filterModels, commercialUse, type Catalog, type Model } from '../catalog/core.js';
 import { addFilterOptions, filterFromOptions, type FilterOptions } from './filters.js';
 import { catalogDir, loadOrExit } from './context.js';
 import { table, csv, json } from './format.js';
@@ -43,9 +43,9 @@ export function registerLicenses(program: Command): void {
       .option('--catalog <dir>', 'catalog folder')
       .option('--all', 'include closed models (by default only models whose weights can be obtained)')
       .option('--format <format>', 'table, json or csv', 'table'),
-  ).action((o: FilterOptions & { catalog?: string; format: string; all?: boolean }) => {
+  ).action(async (o: FilterOptions & { catalog?: string; format: string; all?: boolean }) => {
     const format = outputFormat(o.format, ['table', 'json', 'csv']);
-    const catalog = loadOrExit(catalogDir(o.catalog));
+    const catalog = await loadOrExit(catalogDir(o.catalog));
     const filter = filterFromOptions(o, catalog);
     const models = filterModels(catalog, filter).filter((m) => o.all || filter.weights || m.weights !== 'closed');
     const rows = usageRows(catalog, models);

@@ -11,9 +11,9 @@ export function registerLineage(program: Command): void {
     .argument('<model>', 'model id or alias')
     .option('--catalog <dir>', 'catalog folder')
     .option('--format <format>', 'text or json', 'text')
-    .action((query: string, o: { catalog?: string; format: string }) => {
+    .action(async (query: string, o: { catalog?: string; format: string }) => {
       const format = outputFormat(o.format, ['text', 'json']);
-      const catalog = loadOrExit(catalogDir(o.catalog));
+      const catalog = await loadOrExit(catalogDir(o.catalog));
       const m = findModel(catalog, query);
       const up = ancestors(catalog, m);
       const down = descendants(catalog, m);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { filterModels, formatCount, commercialUse, type Catalog, type Model } from '../catalog/index.js';
+import { filterModels, formatCount, commercialUse, type Catalog, type Model } from '../catalog/core.js';
 import { addFilterOptions, filterFromOptions, type FilterOptions } from './filters.js';
 import { catalogDir, loadOrExit } from './context.js';
 import { table, csv, json } from './format.js';
@@ -12,9 +12,9 @@ export function registerList(program: Command): void {
       .description('list models, filtered')
       .option('--catalog <dir>', 'catalog folder')
       .option('--format <format>', 'table, json or csv', 'table'),
-  ).action((o: FilterOptions & { catalog?: string; format: string }) => {
+  ).action(async (o: FilterOptions & { catalog?: string; format: string }) => {
     const format = outputFormat(o.format, ['table', 'json', 'csv']);
-    const catalog = loadOrExit(catalogDir(o.catalog));
+    const catalog = await loadOrExit(catalogDir(o.catalog));
     const models = filterModels(catalog, filterFromOptions(o, catalog));
     if (format === 'json') return void process.stdout.write(json(models));
     const headers = ['id', 'name', 'family', 'released', 'weights', 'organizations', 'license', 'commercial', 'parameters'];

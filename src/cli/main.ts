@@ -11,6 +11,12 @@ import { registerLicenses } from './licenses.js';
 import { registerRender } from './render.js';
 import { registerExtras } from './extras.js';
 
+// A closed pipe (`llmtree list | head`) ends the output quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 const program = new Command('llmtree')
   .description('The LLM evolutionary tree from a curated, validated catalog of language models')
   .version('0.1.0')

@@ -1,5 +1,5 @@
 import { UsageError } from './errors.js';
-import { suggest } from '../catalog/index.js';
+import { suggest } from '../catalog/core.js';
 
 /** Check a `--format`-style value against the allowed ones. */
 export function outputFormat<T extends string>(value: string, allowed: readonly T[], flag = '--format'): T {

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, basename, extname, join, resolve, sep } from 'node:path';
-import { filterModels, type Catalog } from '../catalog/index.js';
+import { filterModels, type Catalog } from '../catalog/core.js';
 import { layoutTree, TIME_SCALES, THEMES, LANGS, type LayoutOptions, type Scene } from '../layout/index.js';
 import { renderSvg } from '../render/svg.js';
 import { sceneJson } from '../render/json.js';
@@ -128,7 +128,7 @@ export async function runRender(flags: RenderFlags): Promise<void> {
   const format = formatOf(flags);
   const width = positive('--width', flags.width);
   const scale = positive('--scale', flags.scale);
-  const catalog = loadOrExit(catalogDir(flags.catalog));
+  const catalog = await loadOrExit(catalogDir(flags.catalog));
   const filter = filterFromOptions(flags, catalog);
   const options = renderOptions(flags, catalog);
   const scene = layoutTree(catalog, filterModels(catalog, filter), options);

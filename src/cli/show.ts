@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { commercialUse, type Catalog, type Model } from '../catalog/index.js';
+import { commercialUse, type Catalog, type Model } from '../catalog/core.js';
 import { catalogDir, loadOrExit, findModel } from './context.js';
 import { json } from './format.js';
 import { outputFormat } from './options.js';
@@ -12,9 +12,9 @@ export function registerShow(program: Command): void {
     .argument('<model>', 'model id or alias')
     .option('--catalog <dir>', 'catalog folder')
     .option('--format <format>', 'text or json', 'text')
-    .action((query: string, o: { catalog?: string; format: string }) => {
+    .action(async (query: string, o: { catalog?: string; format: string }) => {
       const format = outputFormat(o.format, ['text', 'json']);
-      const catalog = loadOrExit(catalogDir(o.catalog));
+      const catalog = await loadOrExit(catalogDir(o.catalog));
       const m = findModel(catalog, query);
       const children = (catalog.children.get(m.id) ?? []).map((c) => ({
         model: c.id,

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { filterModels } from '../catalog/index.js';
+import { filterModels } from '../catalog/core.js';
 import { stats } from '../graph/index.js';
 import { addFilterOptions, filterFromOptions, type FilterOptions } from './filters.js';
 import { catalogDir, loadOrExit } from './context.js';
@@ -13,9 +13,9 @@ export function registerStats(program: Command): void {
       .description('models per organisation (open vs closed: the numbers behind the bar chart), per family, per year')
       .option('--catalog <dir>', 'catalog folder')
       .option('--format <format>', 'table or json', 'table'),
-  ).action((o: FilterOptions & { catalog?: string; format: string }) => {
+  ).action(async (o: FilterOptions & { catalog?: string; format: string }) => {
     const format = outputFormat(o.format, ['table', 'json']);
-    const catalog = loadOrExit(catalogDir(o.catalog));
+    const catalog = await loadOrExit(catalogDir(o.catalog));
     const s = stats(catalog, filterModels(catalog, filterFromOptions(o, catalog)));
     if (format === 'json') return void process.stdout.write(json(s));
     const n = (x: number) => String(x);

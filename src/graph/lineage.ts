@@ -1,5 +1,5 @@
 /** Ancestors and descendants of a model, as trees. */
-import type { Catalog, Model, Relation } from '../catalog/index.js';
+import type { Catalog, Model, Relation } from '../catalog/core.js';
 
 export interface LineageNode {
   id: string;

@@ -1,6 +1,6 @@
 /** Counts behind the survey's bar chart and the catalog summary. */
-import type { Catalog, Model, Family } from '../catalog/index.js';
-import { FAMILIES, year } from '../catalog/index.js';
+import type { Catalog, Model, Family } from '../catalog/core.js';
+import { FAMILIES, year } from '../catalog/core.js';
 
 export interface OrgCount {
   org: string;

@@ -1,5 +1,5 @@
 /** The user's hard constraints, and which of them a model fails. */
-import { commercialUse, earliest, latest, formatCount, type Catalog, type Model, type ParameterSize } from '../catalog/index.js';
+import { commercialUse, earliest, latest, formatCount, type Catalog, type Model, type ParameterSize } from '../catalog/core.js';
 import { inferenceBytes, formatBytes, PRECISIONS, type Precision } from './memory.js';
 import { msg, type Lang } from './messages.js';
 

@@ -1,5 +1,5 @@
 /** A guide answer as plain text, in the answer's language. */
-import { formatCount } from '../catalog/index.js';
+import { formatCount } from '../catalog/core.js';
 import type { GuideAnswer, Excluded } from './guide.js';
 import { activeConstraints } from './constraints.js';
 import { formatBytes } from './memory.js';

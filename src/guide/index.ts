@@ -5,5 +5,5 @@ export { checkConstraints, activeConstraints, CONSTRAINTS, type GuideConstraints
 export { score, pickSize, compareScored, FIT_POINTS, RECENCY_POINTS, NAMED_POINTS, type Component, type Scored } from './rank.js';
 export { inferenceBytes, memoryRule, parseMemory, formatBytes, PRECISIONS, BYTES_PER_PARAM, OVERHEAD, type Precision } from './memory.js';
 export { formatGuideText } from './format.js';
-export { loadGuide } from '../catalog/load.js';
-export { Guide as GuideSchema, GUIDE_LANGS, type Guide, type TaskGuide, type FamilyGuide, type GuideLang } from '../catalog/guide-schema.js';
+export { GUIDE_LANGS, type GuideLang } from '../catalog/guide-constants.js';
+export type { Guide, TaskGuide, FamilyGuide } from '../catalog/guide-schema.js';

@@ -1,7 +1,8 @@
 /** Looking things up in the knowledge base (catalog/guide.yaml; schema in src/catalog/guide-schema.ts). */
-import { suggest } from '../catalog/index.js';
-import { taskKey, type Guide, type TaskGuide, type FamilyGuide } from '../catalog/guide-schema.js';
-import type { Family } from '../catalog/index.js';
+import { suggest } from '../catalog/core.js';
+import { taskKey } from '../catalog/guide-constants.js';
+import type { Guide, TaskGuide, FamilyGuide } from '../catalog/guide-schema.js';
+import type { Family } from '../catalog/core.js';
 
 export class UnknownTaskError extends Error {
   constructor(

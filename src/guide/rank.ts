@@ -10,7 +10,7 @@
  *   licence  only with --commercial: +5 when commercial use is unconditional
  * Ties break on release date (newer first), then id.
  */
-import { commercialUse, formatCount, toYearFraction, type Catalog, type Model, type ParameterSize, type Tag } from '../catalog/index.js';
+import { commercialUse, formatCount, toYearFraction, type Catalog, type Model, type ParameterSize, type Tag } from '../catalog/core.js';
 import type { TaskGuide, Recommendation } from '../catalog/guide-schema.js';
 import type { GuideConstraints } from './constraints.js';
 import { inferenceBytes, formatBytes } from './memory.js';

@@ -2,8 +2,8 @@
  * A model's unit: its box, the organisation marks to its right, and the restriction marker.
  * Measured here in local coordinates (origin at the unit's top-left); placed later.
  */
-import type { Catalog, Model } from '../catalog/index.js';
-import { commercialUse } from '../catalog/index.js';
+import type { Catalog, Model } from '../catalog/core.js';
+import { commercialUse } from '../catalog/core.js';
 import { isOpen } from '../graph/index.js';
 import { textWidth, wrap } from './text.js';
 import { markShape, type MarkShape } from './marks.js';
