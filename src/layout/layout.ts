@@ -4,16 +4,16 @@
  */
 import { FAMILIES, earliest, latest, toYearFraction, byRelease, type Catalog, type Family, type Model } from '../catalog/core.js';
 import { lineageIds } from '../graph/index.js';
-import type { Branch, Column, ModelBox, Point, Scene, StemLine, TextLine, Trunk } from './scene.js';
+import type { Branch, Column, ModelBox, Point, Rect, Scene, TextLine, Trunk } from './scene.js';
 import { resolveOptions, type LayoutOptions } from './options.js';
 import { PALETTES } from './theme.js';
 import { STRINGS } from './i18n.js';
 import { ADVANCE, CJK_FONT_FAMILY, FONT_FAMILY, textWidth } from './text.js';
 import { timeScale } from './time-scale.js';
 import { measureUnit, RESTRICTED_R, type UnitShape } from './unit.js';
-import { pack, type PackItem, type Placed, type Stem } from './pack.js';
-import { makeTrunk, trunkWidth, widthAt } from './trunks.js';
-import { finishBranch } from './branches.js';
+import { pack, type PackItem } from './pack.js';
+import { makeTrunk, trunkWidth } from './trunks.js';
+import { parentBranch, trunkBranch } from './branches.js';
 import { axis } from './axis.js';
 import { legend } from './legend.js';
 import { barChart } from './chart.js';
@@ -30,8 +30,6 @@ const ROOT_GAP = 90;
 /** Boxes side by side in one column before a year grows taller. */
 const LANES = 6;
 const TITLE_FONT = 40;
-/** A child more than this many years younger than its parent grows out of the trunk instead. */
-const MAX_STEM_YEARS = 3;
 
 export function layoutTree(catalog: Catalog, models: readonly Model[], options: LayoutOptions = {}): Scene {
   const o = resolveOptions(options);
@@ -66,34 +64,32 @@ export function layoutTree(catalog: Catalog, models: readonly Model[], options: 
   // Pack each family column around its trunk (local x), then set the columns side by side.
   const families = FAMILIES.filter((f) => axisModels.some((m) => m.family === f));
   const inView = new Set(axisModels.map((m) => m.id));
-  // A model hangs off its parent's sub-branch when the parent is drawn in the same column and not
-  // too long before it; otherwise it grows out of its own trunk.
   const parentOf = new Map<string, string>();
   for (const m of axisModels) {
     const p = m.parents.find((e) => inView.has(e.model) && catalog.byId.get(e.model)?.family === m.family && e.model !== m.id);
-    if (p && byRelease(catalog.byId.get(p.model)!, m) < 0 && t.get(m.id)! - t.get(p.model)! <= MAX_STEM_YEARS + 1e-9) parentOf.set(m.id, p.model);
+    if (p && byRelease(catalog.byId.get(p.model)!, m) < 0) parentOf.set(m.id, p.model);
   }
   const columns: Column[] = [];
   const boxes: ModelBox[] = [];
   const widths = new Map<Family, number>();
   let cursor = AXIS_X + 50;
-  const packed: { family: Family; placed: Map<string, Placed>; stems: Stem[]; minL: number; maxR: number; ms: Model[] }[] = [];
+  const packed: { family: Family; placed: Map<string, { x: number }>; minL: number; maxR: number; ms: Model[] }[] = [];
   for (const f of families) {
     const ms = axisModels.filter((m) => m.family === f);
     const width = trunkWidth(ms.length);
     widths.set(f, width);
     const items: PackItem[] = ms.map((m) => {
       const u = units.get(m.id)!;
-      return { id: m.id, y: scale.y(t.get(m.id)!), w: u.w, h: u.h, boxCx: u.boxW / 2, boxW: u.boxW, boxH: u.boxH, parent: parentOf.get(m.id) };
+      return { id: m.id, y: scale.y(t.get(m.id)!), w: u.w, h: u.h, boxCx: u.boxW / 2, parent: parentOf.get(m.id) };
     });
-    const { placed, stems } = pack(items, { trunkHalf: width / 2 + 6, hgap: HGAP, vgap: VGAP, trunkBottom: axisBottom });
+    const placed = pack(items, { trunkHalf: width / 2 + 6, hgap: HGAP, vgap: VGAP });
     let minL = -width / 2, maxR = width / 2;
     for (const it of items) {
       const p = placed.get(it.id)!;
       minL = Math.min(minL, p.x);
       maxR = Math.max(maxR, p.x + it.w);
     }
-    packed.push({ family: f, placed, stems, minL, maxR, ms });
+    packed.push({ family: f, placed, minL, maxR, ms });
   }
   const natural = cursor + packed.reduce((a, c) => a + (c.maxR - c.minL), 0) + COLUMN_GAP * Math.max(0, packed.length - 1) + MARGIN;
   const extraGap = o.width > natural && packed.length > 1 ? (o.width - natural) / (packed.length - 1) : 0;
@@ -155,23 +151,10 @@ export function layoutTree(catalog: Catalog, models: readonly Model[], options: 
 
   // Branches: out of the parent's box when it is in view (same family), else out of the family trunk.
   const branches: Branch[] = [];
-  const stems: StemLine[] = [];
-  for (const c of packed) {
-    const col = columns.find((k) => k.family === c.family)!;
-    const tr = trunkOf.get(c.family)!;
-    for (const m of c.ms) {
-      const pl = c.placed.get(m.id)!;
-      const d = pl.d.map((q) => ({ x: q.x + col.trunkX, y: q.y })) as Branch['d'];
-      if (pl.anchor === 'trunk') {
-        // Start on the trunk's real (tapering) edge.
-        const side = d[0].x < col.trunkX ? -1 : 1;
-        const dx = col.trunkX + side * (widthAt(tr, d[0].y) / 2 - 1) - d[0].x;
-        d[0] = { x: d[0].x + dx, y: d[0].y };
-        d[1] = { x: d[1].x + dx / 2, y: d[1].y };
-      }
-      branches.push(finishBranch(pl.anchor === 'trunk' ? null : parentOf.get(m.id)!, byId.get(m.id)!, d));
-    }
-    for (const st of c.stems) stems.push({ from: st.from, family: c.family, x: r2(st.x + col.trunkX), y1: r2(st.y1), y2: r2(st.y2) });
+  for (const b of boxes) {
+    if (b.onStump) continue;
+    const p = parentOf.get(b.id);
+    branches.push(p ? parentBranch(byId.get(p)!, b) : trunkBranch(trunkOf.get(b.family)!, b));
   }
 
   // Highlight: the lineage stands out, the rest fades.
@@ -183,7 +166,6 @@ export function layoutTree(catalog: Catalog, models: readonly Model[], options: 
       else b.faded = true;
     }
     for (const br of branches) if (!keep.has(br.to) || (br.from !== null && !keep.has(br.from))) br.faded = true;
-    for (const st of stems) if (!keep.has(st.from) || !branches.some((br) => br.from === st.from && !br.faded)) st.faded = true;
   }
 
   // Free room for the legend and the chart, inside the plot if possible, else to its right.
@@ -193,11 +175,7 @@ export function layoutTree(catalog: Catalog, models: readonly Model[], options: 
       ...trunks.map((tr) => ({ x: tr.x - tr.width / 2, y: tr.top - 18, w: tr.width, h: tr.bottom - tr.top + 18 })),
       { x: 0, y: 0, w: AXIS_X + 40, h: 1e6 },
     ],
-    points: [
-      ...branches.flatMap((br) => sampleBezier(br.d, 10)),
-      ...stems.flatMap((st) => Array.from({ length: Math.ceil((st.y1 - st.y2) / 10) + 1 }, (_, i) => ({ x: st.x, y: Math.max(st.y2, st.y1 - i * 10) }))),
-      ...trunks.flatMap((tr) => tr.outline),
-    ],
+    points: [...branches.flatMap((br) => sampleBezier(br.d, 10)), ...trunks.flatMap((tr) => tr.outline)],
   };
   const plotTop = headerH;
   const hasRestricted = boxes.some((b) => b.restricted);
@@ -231,7 +209,6 @@ export function layoutTree(catalog: Catalog, models: readonly Model[], options: 
     stump,
     columns,
     trunks,
-    stems,
     branches,
     boxes,
     legend: leg,
