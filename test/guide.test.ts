@@ -1,8 +1,8 @@
 /** The model-choice guide as a library: table-driven over tasks and constraint mixes (fixture catalog, real knowledge base). */
 import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
-import { loadCatalog, commercialUse, earliest, latest, type Catalog, type Model } from '../src/catalog/index.js';
-import { recommendModels, loadGuide, UnknownTaskError, inferenceBytes, parseMemory, BYTES_PER_PARAM, type GuideConstraints, type GuideAnswer } from '../src/guide/index.js';
+import { loadCatalog, loadGuide, commercialUse, earliest, latest, type Catalog, type Model } from '../src/catalog/index.js';
+import { recommendModels, UnknownTaskError, inferenceBytes, parseMemory, BYTES_PER_PARAM, type GuideConstraints, type GuideAnswer } from '../src/guide/index.js';
 import type { Guide } from '../src/catalog/guide-schema.js';
 import { ROOT } from './helpers.js';
 
