@@ -154,6 +154,6 @@ describe('llmtree stats / licenses', () => {
     const all = JSON.parse(cli(['licenses', '--catalog', MINI, '--format', 'json', '--all']).stdout);
     expect(all).toHaveLength(9);
     const t = cli(['licenses', '--catalog', MINI, '--commercial', 'no']).stdout;
-    expect(t).toMatch(/LLaMA\s+LLaMA non-commercial research licence\s+no\s+non-commercial research use only; weights on approval/);
+    expect(t).toMatch(/LLaMA\s+LLaMA non-commercial research licence\s+no\s+non-commercial research use only; weights on\n\s+approval\n/);
   });
 });

@@ -1,10 +1,37 @@
 /** Plain-text tables and CSV for CLI output. */
 
-export function table(headers: string[], rows: string[][]): string {
-  const widths = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
+/**
+ * An aligned plain-text table. Cells longer than `maxCell` columns wrap at spaces onto further lines
+ * of the same row, so one long licence condition does not push every other column off the screen.
+ */
+export function table(headers: string[], rows: string[][], maxCell = 48): string {
+  const wrapped = rows.map((r) => r.map((c) => wrap(c ?? '', maxCell)));
+  const widths = headers.map((h, i) => Math.max(width(h), ...wrapped.map((r) => Math.max(0, ...r[i].map(width)))));
   const line = (cells: string[]) =>
     cells.map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat(widths[i] - width(c)))).join('  ').trimEnd();
-  return [line(headers), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
+  const out = [line(headers), line(widths.map((w) => '─'.repeat(w)))];
+  for (const r of wrapped) {
+    const height = Math.max(...r.map((c) => c.length));
+    for (let k = 0; k < height; k++) out.push(line(r.map((c) => c[k] ?? '')));
+  }
+  return out.join('\n') + '\n';
+}
+
+/** Split text into lines of at most `max` columns, at spaces where possible. */
+export function wrap(text: string, max: number): string[] {
+  if (width(text) <= max) return [text];
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(' ')) {
+    const candidate = current ? `${current} ${word}` : word;
+    if (width(candidate) <= max || !current) current = candidate;
+    else {
+      lines.push(current);
+      current = word;
+    }
+  }
+  if (current) lines.push(current);
+  return lines;
 }
 
 /** Display width: CJK and other wide characters take two columns. */
