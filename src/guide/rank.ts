@@ -54,6 +54,9 @@ export function newestRelease(catalog: Catalog): number {
   return Math.max(RECENCY_FROM + 1, ...catalog.models.map((m) => toYearFraction(m.released)));
 }
 
+/** Tags for the same property, of which only the highest-scoring one counts. */
+export const TUNING_TAGS: ReadonlySet<Tag> = new Set<Tag>(['chat', 'instruct', 'dialogue']);
+
 export function score(ctx: RankContext, m: Model, rec: Recommendation, sizes: ParameterSize[]): Scored {
   const { task, lang } = ctx;
   const taskName = t(task.name, lang);
@@ -67,9 +70,13 @@ export function score(ctx: RankContext, m: Model, rec: Recommendation, sizes: Pa
   const tagPoints = new Map<Tag, number>();
   for (const src of [task.tags, rec.tags ?? {}])
     for (const [tag, p] of Object.entries(src) as [Tag, number][]) tagPoints.set(tag, (tagPoints.get(tag) ?? 0) + p);
+  // Tuning tags describe one property (how the model was tuned to follow people): only the best counts.
+  const tuning = m.tags.filter((tag) => TUNING_TAGS.has(tag) && tagPoints.get(tag));
+  const bestTuning = tuning.sort((a, b) => tagPoints.get(b)! - tagPoints.get(a)! || (a < b ? -1 : 1))[0];
   for (const tag of m.tags) {
     const p = tagPoints.get(tag);
-    if (p) components.push({ factor: 'tag', points: p, note: msg('tagPoints', lang, { tag }) });
+    if (!p || (TUNING_TAGS.has(tag) && tag !== bestTuning && p > 0)) continue;
+    components.push({ factor: 'tag', points: p, note: msg('tagPoints', lang, { tag }) });
   }
 
   if (task.examples.includes(m.id)) components.push({ factor: 'named', points: NAMED_POINTS, note: msg('named', lang, { task: taskName }) });
