@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { loadCatalog, commercialUse, type Catalog, type Model } from '../src/catalog/index.js';
 import { countByOrganization, lineageIds } from '../src/graph/index.js';
 import { layoutTree, type Scene } from '../src/layout/index.js';
-import { sceneProblems, expectedY, centreY, lcg } from './fixtures/figure/check.js';
+import { sceneProblems, expectedY, centreY, lcg, branchesUnderBoxes } from './fixtures/figure/check.js';
 import { hostileCatalog, syntheticCatalog } from './fixtures/figure/catalogs.js';
 
 const full = loadCatalog('catalog').catalog; // issues ignored: the catalog is still being written
@@ -77,12 +77,39 @@ describe('layoutTree(catalog, models)', () => {
     expect(s.boxes.find((b) => b.id === 'elmo')!.onStump).toBeFalsy();
   });
 
-  it('grows a model out of its parent when the parent is drawn, else out of its trunk', () => {
+  it('hangs a model off its parent\'s stem when the parent is drawn nearby, else grows it from its trunk', () => {
     const s = layoutTree(mini, mini.models);
-    expect(s.branches.find((b) => b.to === 'flan-t5')!.from).toBe('t5');
-    expect(s.branches.find((b) => b.to === 't5')!.from).toBeNull();
-    const alone = layoutTree(mini, mini.models.filter((m) => m.id !== 't5'));
-    expect(alone.branches.find((b) => b.to === 'flan-t5')!.from).toBeNull();
+    // DistilBERT is a year younger than BERT: it hooks off BERT's stem, which rises from BERT's box top.
+    const br = s.branches.find((b) => b.to === 'distilbert')!;
+    expect(br.from).toBe('bert');
+    const stem = s.stems.find((st) => st.from === 'bert')!;
+    const bert = s.boxes.find((b) => b.id === 'bert')!;
+    expect(stem.y1).toBeCloseTo(bert.y, 1);
+    expect(stem.x).toBeGreaterThan(bert.x);
+    expect(stem.x).toBeLessThan(bert.x + bert.w);
+    expect(br.d[0].x).toBeCloseTo(stem.x, 1);
+    expect(br.d[0].y).toBeGreaterThanOrEqual(stem.y2 - 0.01);
+    // Flan-T5 comes three years after T5: too far for a stem, so it grows out of the trunk.
+    expect(s.branches.find((b) => b.to === 'flan-t5')!.from).toBeNull();
+    expect(s.branches.find((b) => b.to === 'bert')!.from).toBeNull();
+    const alone = layoutTree(mini, mini.models.filter((m) => m.id !== 'bert'));
+    expect(alone.branches.find((b) => b.to === 'distilbert')!.from).toBeNull();
+    expect(alone.stems.find((st) => st.from === 'bert')).toBeUndefined();
+  });
+
+  it('keeps branch lines from passing under boxes (mini, seeded subsets, synthetic 1k)', () => {
+    expect(branchesUnderBoxes(layoutTree(mini, mini.models)).count).toBe(0);
+    if (full.models.length) {
+      const rand = lcg(7);
+      for (let k = 0; k < 4; k++) {
+        const subset = full.models.filter(() => rand() < 0.5);
+        expect(branchesUnderBoxes(layoutTree(full, subset)).count).toBeLessThanOrEqual(12);
+      }
+    }
+    const c = syntheticCatalog(1000, 7);
+    const s = layoutTree(c, c.models);
+    // Before sub-branch routing a catalog this size had thousands; allow a handful per hundred models.
+    expect(branchesUnderBoxes(s).count).toBeLessThanOrEqual(60);
   });
 
   it('uses display.prefix as a small line above the name', () => {

@@ -10,6 +10,7 @@ export interface Strings {
   open: string;
   closed: string;
   restricted: string;
+  conditional: string;
   chartCaption: (shown: number, total: number) => string;
   chartOpen: string;
   chartClosed: string;
@@ -27,7 +28,8 @@ export const STRINGS: Record<Lang, Strings> = {
     },
     open: 'Open weights',
     closed: 'Closed weights',
-    restricted: 'Non-commercial / conditional licence',
+    restricted: 'Licence: no commercial use',
+    conditional: 'Licence: commercial use with conditions',
     chartCaption: (shown, total) => (shown < total ? `Models per organisation (top ${shown} of ${total})` : `Models per organisation`),
     chartOpen: 'open',
     chartClosed: 'closed',
@@ -43,7 +45,8 @@ export const STRINGS: Record<Lang, Strings> = {
     },
     open: '开放权重',
     closed: '闭源',
-    restricted: '许可证限制商用',
+    restricted: '许可证禁止商用',
+    conditional: '许可证有条件商用',
     chartCaption: (shown, total) => (shown < total ? `各机构模型数（前 ${shown} / 共 ${total}）` : '各机构模型数'),
     chartOpen: '开放',
     chartClosed: '闭源',

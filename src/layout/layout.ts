@@ -4,16 +4,16 @@
  */
 import { FAMILIES, earliest, latest, toYearFraction, byRelease, type Catalog, type Family, type Model } from '../catalog/core.js';
 import { lineageIds } from '../graph/index.js';
-import type { Branch, Column, ModelBox, Point, Rect, Scene, TextLine, Trunk } from './scene.js';
+import type { Branch, Column, ModelBox, Point, Scene, StemLine, TextLine, Trunk } from './scene.js';
 import { resolveOptions, type LayoutOptions } from './options.js';
 import { PALETTES } from './theme.js';
 import { STRINGS } from './i18n.js';
 import { ADVANCE, CJK_FONT_FAMILY, FONT_FAMILY, textWidth } from './text.js';
 import { timeScale } from './time-scale.js';
 import { measureUnit, RESTRICTED_R, type UnitShape } from './unit.js';
-import { pack, type PackItem } from './pack.js';
-import { makeTrunk, trunkWidth } from './trunks.js';
-import { parentBranch, trunkBranch } from './branches.js';
+import { pack, type PackItem, type Placed, type Stem } from './pack.js';
+import { makeTrunk, spineOf, trunkWidth, widthAt } from './trunks.js';
+import { finishBranch } from './branches.js';
 import { axis } from './axis.js';
 import { legend } from './legend.js';
 import { barChart } from './chart.js';
@@ -21,8 +21,9 @@ import { firstFree, type Obstacles } from './place.js';
 import { r2, sampleBezier } from './geometry.js';
 
 const MARGIN = 24;
-const AXIS_X = 48;
 const COLUMN_GAP = 36;
+/** Height of one slice of a column's profile when the columns are slid together. */
+const BUCKET = 8;
 const PITCH = 34;
 const HGAP = 8;
 const VGAP = 5;
@@ -30,6 +31,10 @@ const ROOT_GAP = 90;
 /** Boxes side by side in one column before a year grows taller. */
 const LANES = 6;
 const TITLE_FONT = 40;
+/** Furniture (title, year pills, legend) grows with the figure, so it stays legible when a big figure is shown small. */
+const furnitureScale = (n: number) => Math.round(10 * Math.min(2.2, Math.max(1, Math.sqrt(n / 40)))) / 10;
+/** A child more than this many years younger than its parent grows out of the trunk instead. */
+const MAX_STEM_YEARS = 1.5;
 
 export function layoutTree(catalog: Catalog, models: readonly Model[], options: LayoutOptions = {}): Scene {
   const o = resolveOptions(options);
@@ -50,11 +55,15 @@ export function layoutTree(catalog: Catalog, models: readonly Model[], options: 
   const axisModels = drawn.filter((m) => !(m.family === 'pre-transformer' && t.get(m.id)! < firstYear));
   const lastYear = o.to ? Number(o.to.slice(0, 4)) : Math.max(firstYear, ...axisModels.map((m) => Math.floor(t.get(m.id)!)));
 
+  const k = furnitureScale(axisModels.length);
+  const AXIS_X = Math.round(24 + 25 * k);
+  const kPanel = Math.min(k, 1.6);
+  const titleFont = Math.round(TITLE_FONT * k);
   const units = new Map<string, UnitShape>(drawn.map((m) => [m.id, measureUnit(catalog, m)]));
 
   // Title band, then the time scale below it.
   const titleLines = o.title !== undefined ? [o.title] : s.title;
-  const headerH = MARGIN + titleLines.length * (TITLE_FONT + 6) + 10;
+  const headerH = MARGIN + titleLines.length * (titleFont + 6) + 10;
   const points = axisModels.map((m) => ({ t: t.get(m.id)!, column: m.family }));
   const probe = timeScale({ points, firstYear, lastYear, kind: o.timeScale, bottom: 0, pitch: PITCH, lanes: LANES });
   const topPad = 50;
@@ -64,42 +73,78 @@ export function layoutTree(catalog: Catalog, models: readonly Model[], options: 
   // Pack each family column around its trunk (local x), then set the columns side by side.
   const families = FAMILIES.filter((f) => axisModels.some((m) => m.family === f));
   const inView = new Set(axisModels.map((m) => m.id));
+  // A model hangs off its parent's sub-branch when the parent is drawn in the same column and not
+  // too long before it; otherwise it grows out of its own trunk.
   const parentOf = new Map<string, string>();
   for (const m of axisModels) {
     const p = m.parents.find((e) => inView.has(e.model) && catalog.byId.get(e.model)?.family === m.family && e.model !== m.id);
-    if (p && byRelease(catalog.byId.get(p.model)!, m) < 0) parentOf.set(m.id, p.model);
+    if (p && byRelease(catalog.byId.get(p.model)!, m) < 0 && t.get(m.id)! - t.get(p.model)! <= MAX_STEM_YEARS + 1e-9) parentOf.set(m.id, p.model);
   }
   const columns: Column[] = [];
   const boxes: ModelBox[] = [];
   const widths = new Map<Family, number>();
   let cursor = AXIS_X + 50;
-  const packed: { family: Family; placed: Map<string, { x: number }>; minL: number; maxR: number; ms: Model[] }[] = [];
+  const packed: { family: Family; placed: Map<string, Placed>; stems: Stem[]; minL: number; maxR: number; ms: Model[] }[] = [];
   for (const f of families) {
     const ms = axisModels.filter((m) => m.family === f);
     const width = trunkWidth(ms.length);
     widths.set(f, width);
     const items: PackItem[] = ms.map((m) => {
       const u = units.get(m.id)!;
-      return { id: m.id, y: scale.y(t.get(m.id)!), w: u.w, h: u.h, boxCx: u.boxW / 2, parent: parentOf.get(m.id) };
+      return { id: m.id, y: scale.y(t.get(m.id)!), w: u.w, h: u.h, boxCx: u.boxW / 2, boxW: u.boxW, boxH: u.boxH, parent: parentOf.get(m.id) };
     });
-    const placed = pack(items, { trunkHalf: width / 2 + 6, hgap: HGAP, vgap: VGAP });
+    const { placed, stems } = pack(items, { trunkHalf: width / 2 + 6, hgap: HGAP, vgap: VGAP, trunkBottom: axisBottom });
     let minL = -width / 2, maxR = width / 2;
     for (const it of items) {
       const p = placed.get(it.id)!;
       minL = Math.min(minL, p.x);
       maxR = Math.max(maxR, p.x + it.w);
     }
-    packed.push({ family: f, placed, minL, maxR, ms });
+    packed.push({ family: f, placed, stems, minL, maxR, ms });
   }
-  const natural = cursor + packed.reduce((a, c) => a + (c.maxR - c.minL), 0) + COLUMN_GAP * Math.max(0, packed.length - 1) + MARGIN;
-  const extraGap = o.width > natural && packed.length > 1 ? (o.width - natural) / (packed.length - 1) : 0;
+  // Slide each column as far left as its profile allows: a busy stretch of one family may sit beside a
+  // quiet stretch of its neighbour (the columns interleave, as in the survey), but nothing of one column
+  // (boxes, branches, stems, trunk) may come within COLUMN_GAP of the previous columns.
+  const yMin = Math.min(scale.top, ...packed.flatMap((c) => c.ms.map((m) => units.get(m.id)!.h * -1 + scale.y(t.get(m.id)!)))) - 40;
+  const nb = Math.ceil((axisBottom + 80 - yMin) / BUCKET) + 1;
+  const env = new Float64Array(nb).fill(-Infinity);
+  const offsets: number[] = [];
   for (const c of packed) {
-    const trunkX = cursor - c.minL;
-    columns.push({ family: c.family, x1: r2(cursor), x2: r2(trunkX + c.maxR), trunkX: r2(trunkX) });
-    for (const m of c.ms) boxes.push(placeBox(units.get(m.id)!, trunkX + c.placed.get(m.id)!.x, scale.y(t.get(m.id)!)));
-    cursor = trunkX + c.maxR + COLUMN_GAP + extraGap;
+    const L = new Float64Array(nb).fill(Infinity);
+    const R = new Float64Array(nb).fill(-Infinity);
+    const add = (x1: number, x2: number, y1: number, y2: number) => {
+      const b1 = Math.max(0, Math.floor((y1 - yMin) / BUCKET)), b2 = Math.min(nb - 1, Math.floor((y2 - yMin) / BUCKET));
+      for (let b = b1; b <= b2; b++) {
+        if (x1 < L[b]) L[b] = x1;
+        if (x2 > R[b]) R[b] = x2;
+      }
+    };
+    const half = widths.get(c.family)! / 2 + 6;
+    const famTop = Math.min(...c.ms.map((m) => scale.y(t.get(m.id)!)));
+    add(-half, half, Math.min(famTop - 40, axisBottom - 150), axisBottom + 80);
+    for (const m of c.ms) {
+      const u = units.get(m.id)!, pl = c.placed.get(m.id)!, y = scale.y(t.get(m.id)!);
+      add(pl.x - HGAP / 2, pl.x + u.w + HGAP / 2, y - u.h / 2 - VGAP / 2, y + u.h / 2 + VGAP / 2);
+      const ps = sampleBezier(pl.d, 8);
+      for (let i = 1; i < ps.length; i++) add(Math.min(ps[i - 1].x, ps[i].x) - 2, Math.max(ps[i - 1].x, ps[i].x) + 2, Math.min(ps[i - 1].y, ps[i].y) - 2, Math.max(ps[i - 1].y, ps[i].y) + 2);
+    }
+    for (const st of c.stems) add(st.x - 3, st.x + 3, st.y2, st.y1);
+    let trunkX = cursor - c.minL;
+    for (let b = 0; b < nb; b++) if (L[b] !== Infinity && env[b] !== -Infinity) trunkX = Math.max(trunkX, env[b] + COLUMN_GAP - L[b]);
+    // Trunks keep a little distance from each other at the bottom, where they leave the root.
+    if (offsets.length) trunkX = Math.max(trunkX, offsets[offsets.length - 1] + 80);
+    for (let b = 0; b < nb; b++) if (R[b] !== -Infinity) env[b] = Math.max(env[b], trunkX + R[b]);
+    offsets.push(trunkX);
   }
-  let plotRight = Math.max(cursor - COLUMN_GAP - extraGap, AXIS_X + 300);
+  const natural = Math.max(...packed.map((c, i) => offsets[i] + c.maxR)) + MARGIN;
+  const extraGap = o.width > natural && packed.length > 1 ? (o.width - natural) / (packed.length - 1) : 0;
+  packed.forEach((c, i) => {
+    const trunkX = offsets[i] + extraGap * i;
+    columns.push({ family: c.family, x1: r2(trunkX + c.minL), x2: r2(trunkX + c.maxR), trunkX: r2(trunkX) });
+    for (const m of c.ms) boxes.push(placeBox(units.get(m.id)!, trunkX + c.placed.get(m.id)!.x, scale.y(t.get(m.id)!)));
+    cursor = Math.max(cursor, trunkX + c.maxR + COLUMN_GAP);
+  });
+  let plotRight = Math.max(cursor - COLUMN_GAP, AXIS_X + 300);
   const byId = new Map(boxes.map((b) => [b.id, b]));
 
   // The root: under the meeting point of encoder-decoder and decoder-only (or the middle of the trunks).
@@ -114,14 +159,32 @@ export function layoutTree(catalog: Catalog, models: readonly Model[], options: 
   // Trunks fan out from the root top, side by side in column order.
   const totalW = columns.reduce((a, c) => a + widths.get(c.family)! * 1.15, 0);
   let fan = rootX - totalW / 2;
-  const trunks: Trunk[] = columns.map((c) => {
+  const leftGoing = columns.filter((k) => k.trunkX < rootX - 40).length;
+  const trunkInputs = columns.map((c) => {
     const w = widths.get(c.family)!;
     const startX = fan + (w * 1.15) / 2;
     fan += w * 1.15;
     const fam = boxes.filter((b) => b.family === c.family);
     const latestTop = Math.min(...fam.map((b) => b.y));
-    return makeTrunk({ family: c.family, label: s.family[c.family], rootX: startX, rootY, x: c.trunkX, bottom: axisBottom, top: Math.min(latestTop - 12, axisBottom - 120), width: w });
+    return { family: c.family, label: s.family[c.family], labelBelow: c === columns[0] && leftGoing > 1, labelMin: Math.round(10 * k), rootX: startX, rootY, x: c.trunkX, bottom: axisBottom, top: Math.min(latestTop - 12, axisBottom - 120), width: w };
   });
+  // Family names along the trunks keep clear of the boxes and of the other trunks.
+  const spines = trunkInputs.map((ti) => ({ family: ti.family, half: (ti.width * 1.15) / 2, pts: sampleBezier(spineOf(ti), 96) }));
+  const lowBoxes = boxes.filter((b) => b.unit.y + b.unit.h > axisBottom - 60);
+  const labelFree = (family: Family) => (pts: Point[], r: number) => {
+    for (const p of pts) {
+      for (const b of p.y > axisBottom - 40 ? lowBoxes : boxes) {
+        const u = b.unit;
+        if (p.x > u.x - r && p.x < u.x + u.w + r && p.y > u.y - r && p.y < u.y + u.h + r) return false;
+      }
+      for (const sp of spines) {
+        if (sp.family === family) continue;
+        for (const q of sp.pts) if (Math.abs(q.x - p.x) < sp.half + r + 6 && Math.abs(q.y - p.y) < sp.half + r) return false;
+      }
+    }
+    return true;
+  };
+  const trunks: Trunk[] = trunkInputs.map((ti) => makeTrunk(ti, labelFree(ti.family)));
   const trunkOf = new Map(trunks.map((tr) => [tr.family, tr]));
 
   // Stump: pre-Transformer models released before the axis starts, in rows on the stump.
@@ -151,10 +214,23 @@ export function layoutTree(catalog: Catalog, models: readonly Model[], options: 
 
   // Branches: out of the parent's box when it is in view (same family), else out of the family trunk.
   const branches: Branch[] = [];
-  for (const b of boxes) {
-    if (b.onStump) continue;
-    const p = parentOf.get(b.id);
-    branches.push(p ? parentBranch(byId.get(p)!, b) : trunkBranch(trunkOf.get(b.family)!, b));
+  const stems: StemLine[] = [];
+  for (const c of packed) {
+    const col = columns.find((k) => k.family === c.family)!;
+    const tr = trunkOf.get(c.family)!;
+    for (const m of c.ms) {
+      const pl = c.placed.get(m.id)!;
+      const d = pl.d.map((q) => ({ x: q.x + col.trunkX, y: q.y })) as Branch['d'];
+      if (pl.anchor === 'trunk') {
+        // Start on the trunk's real (tapering) edge.
+        const side = d[0].x < col.trunkX ? -1 : 1;
+        const dx = col.trunkX + side * (widthAt(tr, d[0].y) / 2 - 1) - d[0].x;
+        d[0] = { x: d[0].x + dx, y: d[0].y };
+        d[1] = { x: d[1].x + dx / 2, y: d[1].y };
+      }
+      branches.push(finishBranch(pl.anchor === 'trunk' ? null : parentOf.get(m.id)!, byId.get(m.id)!, d));
+    }
+    for (const st of c.stems) stems.push({ from: st.from, family: c.family, x: r2(st.x + col.trunkX), y1: r2(st.y1), y2: r2(st.y2) });
   }
 
   // Highlight: the lineage stands out, the rest fades.
@@ -166,6 +242,7 @@ export function layoutTree(catalog: Catalog, models: readonly Model[], options: 
       else b.faded = true;
     }
     for (const br of branches) if (!keep.has(br.to) || (br.from !== null && !keep.has(br.from))) br.faded = true;
+    for (const st of stems) if (!keep.has(st.from) || !branches.some((br) => br.from === st.from && !br.faded)) st.faded = true;
   }
 
   // Free room for the legend and the chart, inside the plot if possible, else to its right.
@@ -173,28 +250,32 @@ export function layoutTree(catalog: Catalog, models: readonly Model[], options: 
     rects: [
       ...boxes.map((b) => b.unit),
       ...trunks.map((tr) => ({ x: tr.x - tr.width / 2, y: tr.top - 18, w: tr.width, h: tr.bottom - tr.top + 18 })),
-      { x: 0, y: 0, w: AXIS_X + 40, h: 1e6 },
+      { x: 0, y: 0, w: AXIS_X + 25 * k + 15, h: 1e6 },
+      ...stems.map((st) => ({ x: st.x - 1, y: st.y2, w: 2, h: st.y1 - st.y2 })),
     ],
-    points: [...branches.flatMap((br) => sampleBezier(br.d, 10)), ...trunks.flatMap((tr) => tr.outline)],
+    points: [
+      ...branches.flatMap((br) => sampleBezier(br.d, 10)),
+      ...trunks.flatMap((tr) => tr.outline),
+    ],
   };
   const plotTop = headerH;
-  const hasRestricted = boxes.some((b) => b.restricted);
-  const legendProbe = legend(families.length ? families : [], s, hasRestricted, 0, 0);
-  const chartProbe = barChart(catalog, drawn, o.chartTop, s, 0, 0);
+  const markers = { no: boxes.some((b) => b.restricted?.commercial === 'no'), conditional: boxes.some((b) => b.restricted?.commercial === 'conditional') };
+  const legendProbe = legend(families.length ? families : [], s, markers, 0, 0, kPanel);
+  const chartProbe = barChart(catalog, drawn, o.chartTop, s, 0, 0, kPanel);
   const chartRect = chartProbe
-    ? firstFree(chartProbe.w, chartProbe.h, cornerCandidates(plotRight, axisBottom, chartProbe.w, chartProbe.h, AXIS_X + 50, plotTop, 'bottom-right'), obstacles)
+    ? firstFree(chartProbe.w, chartProbe.h, cornerCandidates(plotRight, axisBottom, chartProbe.w, chartProbe.h, AXIS_X + 50, plotTop, 'bottom-right'), obstacles, 10, { x: AXIS_X + 50, y: plotTop, w: plotRight - AXIS_X - 50, h: axisBottom - plotTop })
       ?? { x: plotRight + COLUMN_GAP, y: axisBottom - chartProbe.h, w: chartProbe.w, h: chartProbe.h }
     : null;
   if (chartRect) obstacles.rects.push(chartRect);
   const legendRect =
-    firstFree(legendProbe.w, legendProbe.h, cornerCandidates(plotRight, axisBottom, legendProbe.w, legendProbe.h, AXIS_X + 50, plotTop, 'top-left'), obstacles) ??
+    firstFree(legendProbe.w, legendProbe.h, cornerCandidates(plotRight, axisBottom, legendProbe.w, legendProbe.h, AXIS_X + 50, plotTop, 'top-left'), obstacles, 10, { x: AXIS_X + 50, y: plotTop, w: plotRight - AXIS_X - 50, h: axisBottom - plotTop }) ??
     { x: Math.max(plotRight, chartRect ? chartRect.x + chartRect.w : 0) + COLUMN_GAP, y: plotTop, w: legendProbe.w, h: legendProbe.h };
-  const chart = chartProbe && chartRect ? barChart(catalog, drawn, o.chartTop, s, chartRect.x, chartRect.y) : null;
-  const leg = legend(families, s, hasRestricted, legendRect.x, legendRect.y);
+  const chart = chartProbe && chartRect ? barChart(catalog, drawn, o.chartTop, s, chartRect.x, chartRect.y, kPanel) : null;
+  const leg = legend(families, s, markers, legendRect.x, legendRect.y, kPanel);
 
-  const width = Math.ceil(Math.max(o.width, plotRight + MARGIN, chart ? chart.x + chart.w + MARGIN : 0, leg.x + leg.w + MARGIN, AXIS_X + 50 + Math.max(...titleLines.map((l) => textWidth(l, TITLE_FONT))) + MARGIN));
+  const width = Math.ceil(Math.max(o.width, plotRight + MARGIN, chart ? chart.x + chart.w + MARGIN : 0, leg.x + leg.w + MARGIN, AXIS_X + 50 + Math.max(...titleLines.map((l) => textWidth(l, titleFont))) + MARGIN));
   const height = Math.ceil(Math.max(stumpBottom, rootY + 30) + MARGIN);
-  const title: TextLine[] = titleLines.map((l, i) => ({ text: l, x: AXIS_X + 40, y: MARGIN + (i + 1) * (TITLE_FONT + 6) - 6, size: TITLE_FONT, anchor: 'start', weight: 'bold' }));
+  const title: TextLine[] = titleLines.map((l, i) => ({ text: l, x: AXIS_X + 40, y: MARGIN + (i + 1) * (titleFont + 6) - 6, size: titleFont, anchor: 'start', weight: 'bold' }));
 
   return {
     version: 1,
@@ -205,10 +286,11 @@ export function layoutTree(catalog: Catalog, models: readonly Model[], options: 
     palette,
     font: { family: FONT_FAMILY, cjkFamily: CJK_FONT_FAMILY, advance: ADVANCE },
     title,
-    axis: axis(scale, AXIS_X, Math.min(scale.top - 30, plotTop + 10), height - MARGIN / 2, width - MARGIN),
+    axis: axis(scale, AXIS_X, Math.min(scale.top - 30, plotTop + 10), height - MARGIN / 2, width - MARGIN, k),
     stump,
     columns,
     trunks,
+    stems,
     branches,
     boxes,
     legend: leg,
@@ -254,13 +336,8 @@ function* cornerCandidates(right: number, bottom: number, w: number, h: number, 
     ys.reverse();
     xs.reverse();
   }
-  // Favour staying near the corner: walk rings of growing distance.
-  const n = Math.max(ys.length, xs.length);
-  for (let d = 0; d < n; d++) {
-    for (let i = 0; i <= d; i++) {
-      if (i < ys.length && d < xs.length) yield { x: xs[d], y: ys[i] };
-      if (d < ys.length && i < xs.length && i !== d) yield { x: xs[i], y: ys[d] };
-    }
-  }
+
+  // Row by row from the corner's edge: the legend as high as it fits, the chart as low as it fits.
+  for (const y of ys) for (const x of xs) yield { x, y };
 }
 

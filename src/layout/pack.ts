@@ -1,26 +1,52 @@
 /**
  * Lanes inside one family column, by interval packing (a genome browser's track layout, with
- * variable widths): walk the units by date; each takes the free horizontal position nearest its
- * parent's (or nearest the trunk when it has none). Overlaps are impossible by construction.
- * Coordinates are local to the column: the trunk runs along x = 0.
+ * variable widths), aware of the branch each box will need.
+ *
+ * Walk the units by date (so y only decreases). A model whose parent is drawn nearby hangs off the
+ * parent's *stem*: one vertical sub-branch rising from the parent's box, reserved when the parent is
+ * placed so that no later box covers it; the child takes the free spot hugging the stem, and a short
+ * hook joins them. A model without such a parent takes the free spot nearest the trunk. Every
+ * candidate spot is scored by its distance from where it wants to be plus a heavy penalty for each
+ * box its branch would pass under; the chosen branch is then reserved too, so later boxes keep off it.
+ * Overlaps are impossible by construction. Coordinates are local to the column: the trunk runs
+ * along x = 0; y is absolute.
  */
+import type { Point } from './scene.js';
+
 export interface PackItem {
   id: string;
   /** Vertical centre and size of the unit. */
   y: number;
   w: number;
   h: number;
-  /** Offset of the box centre from the unit's left edge. */
+  /** Offset of the box centre from the unit's left edge (the box starts at the unit's left edge). */
   boxCx: number;
+  boxW: number;
+  boxH: number;
   /** Parent in the same column, already placed (parents are older, so they come first). */
   parent?: string;
 }
+
+export type Curve = [Point, Point, Point, Point];
 
 export interface Placed {
   /** Left edge of the unit. */
   x: number;
   /** -1 left of the trunk, 1 right of it. */
   side: -1 | 1;
+  /** Where the branch comes from: the trunk, the parent's stem, or the parent's side (same height). */
+  anchor: 'trunk' | 'stem' | 'beside';
+  /** The branch, in column coordinates; for `trunk` it starts on the trunk's axis edge (adjusted later). */
+  d: Curve;
+}
+
+export interface Stem {
+  /** The parent whose box it rises from. */
+  from: string;
+  x: number;
+  /** Bottom (the parent box's top) and top (the highest hook). */
+  y1: number;
+  y2: number;
 }
 
 export interface PackOptions {
@@ -28,56 +54,229 @@ export interface PackOptions {
   trunkHalf: number;
   hgap: number;
   vgap: number;
+  /** y where the trunk's vertical part starts (branches leave the trunk above it). */
+  trunkBottom: number;
 }
 
-export function pack(items: readonly PackItem[], o: PackOptions): Map<string, Placed> {
+export interface PackResult {
+  placed: Map<string, Placed>;
+  stems: Stem[];
+}
+
+/** Half-width of the band kept free around a stem. */
+export const STEM_HALF = 8;
+/** How far inside the parent's box its stem rises. */
+const STEM_INSET = 10;
+/** How far below a box's bottom its branch may run, tried in this order. */
+const RISES = [6, 12, 20, 30, 44, 60];
+/** Cost of one box under a branch, in px of displacement. */
+const OUTP = 4;
+const HIT = 600;
+/** Lowest point a branch may reach below its box, for pruning. */
+const MAX_DROP = 70;
+
+interface Obstacle {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  /** `unit`: a placed box; `stem`/`path`: reserved lines (no gap needed beyond their own margin). */
+  kind: 'unit' | 'stem' | 'path';
+  id: string;
+}
+
+/** From an anchor line at (ax, yr), along under the box, then up into its bottom at (ex, eb). */
+export function hook(ax: number, yr: number, ex: number, eb: number): Curve {
+  return [
+    { x: ax, y: yr },
+    { x: ax + (ex - ax) * 0.5, y: yr },
+    { x: ex, y: yr },
+    { x: ex, y: eb },
+  ];
+}
+
+/** From one side point to another at a different height: a flat S. */
+export function sideways(s: Point, e: Point): Curve {
+  const mx = (s.x + e.x) / 2;
+  return [s, { x: mx, y: s.y }, { x: mx, y: e.y }, e];
+}
+
+function at(d: Curve, t: number): Point {
+  const u = 1 - t;
+  const a = u * u * u, b = 3 * u * u * t, c = 3 * u * t * t, e = t * t * t;
+  return { x: a * d[0].x + b * d[1].x + c * d[2].x + e * d[3].x, y: a * d[0].y + b * d[1].y + c * d[2].y + e * d[3].y };
+}
+
+const SAMPLES = 12;
+
+/** The curve as short straight pieces, each as its bounding box. */
+function pieces(d: Curve): { top: number; bottom: number; left: number; right: number }[] {
+  const out = [];
+  let p = d[0];
+  for (let i = 1; i <= SAMPLES; i++) {
+    const q = at(d, i / SAMPLES);
+    out.push({ top: Math.min(p.y, q.y), bottom: Math.max(p.y, q.y), left: Math.min(p.x, q.x), right: Math.max(p.x, q.x) });
+    p = q;
+  }
+  return out;
+}
+
+export function pack(input: readonly PackItem[], o: PackOptions): PackResult {
+  // Bottom to top (a date known only to the year sits mid-year, so date order is not quite y order).
+  const items = input.map((it, i) => ({ it, i })).sort((a, b) => b.it.y - a.it.y || a.i - b.i).map((e) => e.it);
   const placed = new Map<string, Placed>();
-  /** Placed units as [top, bottom, left, right]; in date order, so y decreases as we go. */
-  const rects: { top: number; bottom: number; left: number; right: number }[] = [];
-  const indexOf = new Map<string, number>();
-  const parentCx = new Map<string, number>();
+  const byId = new Map(items.map((it) => [it.id, it]));
+  const maxH = Math.max(0, ...items.map((it) => it.h));
+  const trunk: Obstacle = { top: -Infinity, bottom: o.trunkBottom, left: -o.trunkHalf + 6, right: o.trunkHalf - 6, kind: 'unit', id: '' };
+
+  // Stems: for each parent, how high its hooked children reach (children clearly above its box).
+  const stemTop = new Map<string, number>();
+  const boxTop = (it: PackItem) => it.y - it.boxH / 2;
+  const boxBottom = (it: PackItem) => it.y + it.boxH / 2;
+  for (const it of items) {
+    const p = it.parent ? byId.get(it.parent) : undefined;
+    if (!p) continue;
+    const yr = boxBottom(it) + 1 + RISES[0];
+    if (yr <= boxTop(p) - 2) stemTop.set(p.id, Math.min(stemTop.get(p.id) ?? Infinity, yr));
+  }
+  const stemX = new Map<string, number>();
+  const stemUsed = new Map<string, number>();
+
+  let active: Obstacle[] = [];
+  let tick = 0;
   let lastSide: -1 | 1 = -1;
   for (const it of items) {
     const top = it.y - it.h / 2 - o.vgap;
     const bottom = it.y + it.h / 2 + o.vgap;
+    // Forget what no later unit or branch can reach any more (y only decreases).
+    const reach = it.y + maxH / 2 + o.vgap + MAX_DROP;
+    if ((++tick & 15) === 0) active = active.filter((r) => r.top <= reach);
+
     const blocked: [number, number][] = [[-o.trunkHalf, o.trunkHalf]];
-    for (let i = rects.length - 1; i >= 0; i--) {
-      const r = rects[i];
-      if (r.top < bottom && r.bottom > top) blocked.push([r.left - o.hgap, r.right + o.hgap]);
+    for (const r of active) {
+      if (r.top < bottom && r.bottom > top) blocked.push(r.kind === 'unit' ? [r.left - o.hgap, r.right + o.hgap] : [r.left - 2, r.right + 2]);
     }
-    const parent = it.parent ? placed.get(it.parent) : undefined;
-    const parentRect = parent ? rects[indexOf.get(it.parent!)!] : undefined;
-    let best: { x: number; cost: number } | undefined;
-    const consider = (x: number, want: number, penalty: number) => {
-      for (const [a, b] of blocked) if (x < b && x + it.w > a) return;
-      const cost = Math.abs(x - want) + penalty;
-      if (!best || cost < best.cost - 1e-9 || (Math.abs(cost - best.cost) <= 1e-9 && x < best.x)) best = { x, cost };
+    const free = (x: number) => {
+      for (const [a, b] of blocked) if (x < b && x + it.w > a) return false;
+      return true;
     };
-    const candidates = (want: number) => [want, ...blocked.flatMap(([a, b]) => [b, a - it.w])];
-    if (parent && parentRect) {
-      const want = parentRect.left + parentCx.get(it.parent!)! - it.boxCx;
-      for (const x of candidates(want)) {
-        const side: -1 | 1 = x + it.w / 2 < 0 ? -1 : 1;
-        consider(x, want, side === parent.side ? 0 : 1e6);
-      }
+    const eb = boxBottom(it) + 1;
+    let parent = it.parent ? byId.get(it.parent) : undefined;
+    const pp = parent ? placed.get(parent.id) : undefined;
+    if (parent && !pp) parent = undefined;
+    const sx = parent ? stemX.get(parent.id) : undefined;
+    const onStem = parent !== undefined && sx !== undefined && eb + RISES[0] <= boxTop(parent) - 2;
+
+    // Where the unit wants to be, with a small preference between the two sides.
+    const wants: { x: number; penalty: number }[] = [];
+    let anchor: Placed['anchor'] = 'trunk';
+    if (parent && pp && onStem) {
+      anchor = 'stem';
+      const outward = pp.side;
+      wants.push({ x: sx! + STEM_HALF, penalty: outward === 1 ? OUTP : 4 - OUTP }, { x: sx! - STEM_HALF - it.w, penalty: outward === -1 ? OUTP : 4 - OUTP });
+    } else if (parent && pp) {
+      anchor = 'beside';
+      wants.push({ x: pp.x + parent.w + 14, penalty: 0 }, { x: pp.x - 14 - it.w, penalty: 20 });
     } else {
-      // Nearest the trunk, on either side; ties go to the side used least recently.
-      for (const side of [lastSide === 1 ? -1 : 1, lastSide] as const) {
-        const want = side === 1 ? o.trunkHalf : -o.trunkHalf - it.w;
-        for (const x of candidates(want)) {
-          const s: -1 | 1 = x + it.w / 2 < 0 ? -1 : 1;
-          if (s !== side) continue;
-          consider(x, want, 0);
-        }
+      const first = lastSide === 1 ? -1 : 1;
+      wants.push({ x: first === 1 ? o.trunkHalf : -o.trunkHalf - it.w, penalty: 0 }, { x: first === 1 ? -o.trunkHalf - it.w : o.trunkHalf, penalty: 0.5 });
+    }
+    const base = (x: number) => {
+      let c = Infinity;
+      for (const w of wants) c = Math.min(c, Math.abs(x - w.x) + w.penalty);
+      return c;
+    };
+    const cands = new Set<number>(wants.map((w) => w.x));
+    for (const [a, b] of blocked) {
+      cands.add(b);
+      cands.add(a - it.w);
+    }
+    const order = [...cands].map((x) => ({ x, c: base(x) })).sort((a, b) => a.c - b.c || a.x - b.x);
+
+    // The branch for a unit at x, and how many boxes it passes under.
+    const hits = (d: Curve, skip: string | undefined) => {
+      let x1 = Infinity, x2 = -Infinity, y1 = Infinity, y2 = -Infinity;
+      for (const p of d) {
+        x1 = Math.min(x1, p.x);
+        x2 = Math.max(x2, p.x);
+        y1 = Math.min(y1, p.y);
+        y2 = Math.max(y2, p.y);
       }
+      let near: Obstacle[] | undefined;
+      const consider = (r: Obstacle) => {
+        if (r.kind === 'path' || r.id === skip || r.id === it.id) return;
+        if (r.left < x2 && r.right > x1 && r.top < y2 && r.bottom > y1) (near ??= []).push(r);
+      };
+      for (const r of active) consider(r);
+      if (anchor !== 'trunk') consider(trunk);
+      if (!near) return 0;
+      let n = 0;
+      const ps = pieces(d);
+      for (const r of near) {
+        const l = r.left + 0.5, rt = r.right - 0.5, t = r.top + 0.5, b = r.bottom - 0.5;
+        if (ps.some((q) => q.left < rt && q.right > l && q.top < b && q.bottom > t)) n += r.kind === 'stem' ? 0.05 : 1;
+      }
+      return n;
+    };
+    const route = (x: number): { d: Curve; hits: number } => {
+      const cx = x + it.boxCx;
+      if (anchor === 'beside') {
+        const right = cx > pp!.x + parent!.boxCx;
+        const s = { x: right ? pp!.x + parent!.w + 1 : pp!.x - 1, y: parent!.y };
+        const e = { x: right ? x - 1 : x + it.w + 1, y: it.y };
+        const d = sideways(s, e);
+        return { d, hits: hits(d, parent!.id) };
+      }
+      const ax = anchor === 'stem' ? sx! : cx < 0 ? -o.trunkHalf + 6 : o.trunkHalf - 6;
+      const dir = cx < ax ? -1 : 1;
+      const inset = Math.min(12, it.boxW / 3);
+      const ex = dir > 0 ? x + inset : x + it.boxW - inset;
+      const limit = anchor === 'stem' ? boxTop(parent!) - 2 : o.trunkBottom - 2;
+      let best: { d: Curve; hits: number } | undefined;
+      for (const rise of RISES) {
+        const yr = Math.min(eb + rise, limit);
+        if (yr - eb < 3) {
+          // Level with the trunk's base: come in from the side.
+          const d = sideways({ x: ax, y: limit }, { x: dir > 0 ? x - 1 : x + it.w + 1, y: it.y });
+          return { d, hits: hits(d, parent?.id) };
+        }
+        const d = hook(ax, yr, ex, eb);
+        const h = hits(d, parent?.id);
+        if (!best || h < best.hits) best = { d, hits: h };
+        if (h === 0 || yr === limit) break;
+      }
+      return best!;
+    };
+
+    let best: { x: number; cost: number; d: Curve } | undefined;
+    for (const c of order) {
+      if (best && c.c >= best.cost) break;
+      if (!free(c.x)) continue;
+      const r = route(c.x);
+      const cost = c.c + HIT * r.hits;
+      if (!best || cost < best.cost - 1e-9) best = { x: c.x, cost, d: r.d };
     }
     const x = best!.x;
     const side: -1 | 1 = x + it.w / 2 < 0 ? -1 : 1;
     if (!parent) lastSide = side;
-    placed.set(it.id, { x, side });
-    indexOf.set(it.id, rects.length);
-    parentCx.set(it.id, it.boxCx);
-    rects.push({ top: it.y - it.h / 2, bottom: it.y + it.h / 2, left: x, right: x + it.w });
+    placed.set(it.id, { x, side, anchor, d: best!.d });
+    active.push({ top: it.y - it.h / 2, bottom: it.y + it.h / 2, left: x, right: x + it.w, kind: 'unit', id: it.id });
+    // Reserve the branch (it runs below the box, so only the part above the box's own bottom matters less).
+    for (const q of pieces(best!.d)) active.push({ top: q.top - 1, bottom: q.bottom + 1, left: q.left - 1, right: q.right + 1, kind: 'path', id: it.id });
+    if (anchor === 'stem') stemUsed.set(parent!.id, Math.min(stemUsed.get(parent!.id) ?? Infinity, best!.d[0].y));
+    // Reserve this unit's own stem, up to its highest hooked child.
+    const st = stemTop.get(it.id);
+    if (st !== undefined) {
+      // The stem rises from the box's top near its trunk-side edge, so children can sit right above.
+      const s = side > 0 ? x + Math.min(STEM_INSET, it.boxCx) : x + it.boxW - Math.min(STEM_INSET, it.boxCx);
+      stemX.set(it.id, s);
+      active.push({ top: st - 2, bottom: boxTop(it), left: s - STEM_HALF + 2, right: s + STEM_HALF - 2, kind: 'stem', id: it.id });
+    }
   }
-  return placed;
+  const stems: Stem[] = [];
+  for (const it of items) {
+    const top = stemUsed.get(it.id);
+    if (top !== undefined) stems.push({ from: it.id, x: stemX.get(it.id)!, y1: boxTop(it), y2: top });
+  }
+  return { placed, stems };
 }

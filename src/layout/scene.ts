@@ -67,6 +67,17 @@ export interface Branch {
   faded?: boolean;
 }
 
+/** A model line's shared sub-branch: a vertical stem rising from the parent's box top; its children hook off it. */
+export interface StemLine {
+  from: string;
+  family: Family;
+  x: number;
+  /** Bottom (the parent's box top) and top of the stem. */
+  y1: number;
+  y2: number;
+  faded?: boolean;
+}
+
 export interface Trunk {
   family: Family;
   /** Closed outline of the tapering trunk. */
@@ -80,6 +91,10 @@ export interface Trunk {
   /** Width at the base of the vertical part; it tapers to a third of that at the top. */
   width: number;
   label: TextLine;
+  /** When set, the label is written along this curve (centred on it), in the family colour. */
+  labelPath?: [Point, Point, Point, Point];
+  /** Where along labelPath the label's middle sits (0–1). */
+  labelOffset?: number;
   faded?: boolean;
 }
 
@@ -110,7 +125,7 @@ export interface Axis {
 }
 
 export interface LegendItem {
-  kind: 'family' | 'open' | 'closed' | 'restricted' | 'mark';
+  kind: 'family' | 'open' | 'closed' | 'restricted' | 'conditional' | 'mark';
   family?: Family;
   swatch: Rect;
   label: TextLine;
@@ -162,6 +177,7 @@ export interface Scene {
   stump: Stump | null;
   columns: Column[];
   trunks: Trunk[];
+  stems: StemLine[];
   branches: Branch[];
   boxes: ModelBox[];
   legend: Legend;

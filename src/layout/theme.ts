@@ -19,6 +19,8 @@ export interface Palette {
   chartOpen: string;
   chartClosed: string;
   restricted: string;
+  /** The conditional-licence triangle. */
+  caution: string;
 }
 
 const FAMILY_LIGHT: Record<Family, string> = {
@@ -43,6 +45,7 @@ export const PALETTES: Record<ThemeName, Palette> = {
     chartOpen: '#F4B183',
     chartClosed: '#C47A45',
     restricted: '#C0392B',
+    caution: '#E3A008',
   },
   dark: {
     background: '#16191F',
@@ -63,6 +66,7 @@ export const PALETTES: Record<ThemeName, Palette> = {
     chartOpen: '#F4B183',
     chartClosed: '#F4B183',
     restricted: '#FF7A6B',
+    caution: '#F2C14E',
   },
   print: {
     background: '#FFFFFF',
@@ -83,5 +87,6 @@ export const PALETTES: Record<ThemeName, Palette> = {
     chartOpen: '#E08A4C',
     chartClosed: '#9A5A2A',
     restricted: '#B00000',
+    caution: '#B07800',
   },
 };

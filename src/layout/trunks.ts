@@ -1,7 +1,7 @@
 /** The tapering trunks: from the root stump, curving to their column, then straight up. */
 import type { Family } from '../catalog/index.js';
 import type { Point, TextLine, Trunk } from './scene.js';
-import { arrowhead, pt, sampleBezier } from './geometry.js';
+import { arrowhead, pt, r2, sampleBezier } from './geometry.js';
 import { textWidth } from './text.js';
 
 /** Width of a trunk at its base, from the number of models it carries. */
@@ -20,6 +20,10 @@ export interface TrunkInput {
   bottom: number;
   top: number;
   width: number;
+  /** Write the name under the curve rather than over it (the outermost of several trunks bending the same way). */
+  labelBelow?: boolean;
+  /** Smallest size for the name along the curve (the figure's furniture scale). */
+  labelMin?: number;
 }
 
 /** Width at a height on the vertical part: tapers linearly from `width` to a third of it. */
@@ -29,16 +33,22 @@ export function widthAt(t: { top: number; bottom: number; width: number }, y: nu
   return w * (1 - 0.62 * f);
 }
 
-export function makeTrunk(t: TrunkInput): Trunk {
-  const curve = sampleBezier(
-    [
-      { x: t.rootX, y: t.rootY },
-      { x: t.rootX, y: t.rootY - (t.rootY - t.bottom) * 0.55 },
-      { x: t.x, y: t.rootY - (t.rootY - t.bottom) * 0.45 },
-      { x: t.x, y: t.bottom },
-    ],
-    18,
-  );
+/** The centre line of a trunk's curved part, from the root to the foot of its column. */
+export function spineOf(t: { rootX: number; rootY: number; x: number; bottom: number }): [Point, Point, Point, Point] {
+  return [
+    { x: t.rootX, y: t.rootY },
+    { x: t.rootX, y: t.rootY - (t.rootY - t.bottom) * 0.55 },
+    { x: t.x, y: t.rootY - (t.rootY - t.bottom) * 0.45 },
+    { x: t.x, y: t.bottom },
+  ];
+}
+
+/** Whether a label band (sample points of its middle line, each with a radius) touches nothing. */
+export type LabelFree = (points: Point[], r: number) => boolean;
+
+export function makeTrunk(t: TrunkInput, free?: LabelFree): Trunk {
+  const spine = spineOf(t);
+  const curve = sampleBezier(spine, 18);
   const steps = 8;
   const center: { p: Point; w: number }[] = curve.map((p) => ({ p, w: t.width * 1.15 }));
   for (let i = 1; i <= steps; i++) {
@@ -67,12 +77,55 @@ export function makeTrunk(t: TrunkInput): Trunk {
     top: t.top,
     bottom: t.bottom,
     width: t.width,
-    label: trunkLabel(t),
+    ...trunkLabel(t, spine, free),
   };
 }
 
-/** The family name written up the trunk, inside it, near its base; smaller when the trunk is short. */
-function trunkLabel(t: TrunkInput): TextLine {
+/** Length of a sampled curve. */
+function curveLength(d: readonly [Point, Point, Point, Point]): number {
+  const ps = sampleBezier(d, 24);
+  let n = 0;
+  for (let i = 1; i < ps.length; i++) n += Math.hypot(ps[i].x - ps[i - 1].x, ps[i].y - ps[i - 1].y);
+  return n;
+}
+
+/**
+ * The family name, as in the survey: written along the lower, curved part of the trunk, just above it,
+ * in the family colour, reading left to right. A trunk that rises almost straight from the root gets
+ * the name up its vertical part instead, inside the trunk.
+ */
+function trunkLabel(t: TrunkInput, spine: [Point, Point, Point, Point], free?: LabelFree): { label: TextLine; labelPath?: [Point, Point, Point, Point]; labelOffset?: number } {
+  const run = Math.abs(t.x - t.rootX);
+  const size0 = Math.max(t.labelMin ?? 0, Math.min(22, Math.max(14, t.width * 0.9)));
+  if (run <= textWidth(t.label, size0) * 1.6) return { label: verticalLabel(t) };
+  let first: { label: TextLine; labelPath: [Point, Point, Point, Point]; labelOffset: number } | undefined;
+  // Try spots along the curve, over it and under it, nearer the column first; keep the first that
+  // touches no box and no other trunk.
+  for (const below of t.labelBelow ? [true, false] : [false, true]) {
+    const lift = below ? -((t.width * 1.15) / 2 + 4 + size0 * 0.75) : (t.width * 1.15) / 2 + 5;
+    // Left-going trunks are written from the column end, so the text is never upside down.
+    const d = (t.x < t.rootX ? [spine[3], spine[2], spine[1], spine[0]] : spine).map((q) => pt(q.x, q.y - lift)) as [Point, Point, Point, Point];
+    const ps = sampleBezier(d, 48);
+    const cum = [0];
+    for (let i = 1; i < ps.length; i++) cum.push(cum[i - 1] + Math.hypot(ps[i].x - ps[i - 1].x, ps[i].y - ps[i - 1].y));
+    const len = cum[cum.length - 1];
+    const size = Math.round(Math.min(size0, (size0 * len * 0.8) / textWidth(t.label, size0)) * 10) / 10;
+    const tw = textWidth(t.label, size);
+    for (const f of [0.3, 0.42, 0.55, 0.2, 0.68, 0.8]) {
+      const at = t.x < t.rootX ? f : 1 - f;
+      const c = at * len;
+      if (c - tw / 2 < 0 || c + tw / 2 > len) continue;
+      const band = ps.filter((_, i) => cum[i] >= c - tw / 2 - 2 && cum[i] <= c + tw / 2 + 2).map((q) => ({ x: q.x, y: q.y - size * 0.35 }));
+      const mid = ps[Math.min(ps.length - 1, Math.max(0, cum.findIndex((v) => v >= c)))];
+      const option = { label: { text: t.label, x: r2(mid.x), y: r2(mid.y), size, anchor: 'middle' as const, weight: 'bold' as const }, labelPath: d, labelOffset: Math.round(at * 100) / 100 };
+      first ??= option;
+      if (!free || free(band, size * 0.55)) return option;
+    }
+  }
+  return first ?? { label: verticalLabel(t) };
+}
+
+function verticalLabel(t: TrunkInput): TextLine {
   const room = t.bottom - t.top - 24;
   let size = Math.min(11, t.width * 0.62);
   const len = (s: number) => textWidth(t.label, s);

@@ -17,7 +17,7 @@ export const LINE_GAP = 2;
 export const NAME_CELLS = 18;
 export const MAX_MARKS = 2;
 export const MARK_GAP = 3;
-export const RESTRICTED_R = 4;
+export const RESTRICTED_R = 5;
 
 export interface UnitShape {
   model: Model;

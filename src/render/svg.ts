@@ -1,6 +1,6 @@
 /** Scene → a self-contained SVG string. Text stays text; every catalog string is XML-escaped. */
 import type { BarChart, Branch, Legend, ModelBox, OrgMark, Palette, Scene, TextLine, Trunk } from '../layout/index.js';
-import { hasWide } from '../layout/index.js';
+import { hasWide, FONT_FAMILY, CJK_FONT_FAMILY } from '../layout/index.js';
 import { xml, num } from './escape.js';
 import { parseIcon, type IconSvg } from './icons.js';
 
@@ -37,23 +37,26 @@ export function renderSvg(scene: Scene, options: SvgOptions = {}): string {
   out.push('</g>');
   // Branches under trunks, trunks under boxes.
   out.push('<g id="branches" fill="none" stroke-width="1.6" stroke-linecap="round">');
+  for (const st of scene.stems ?? []) out.push(`<line x1="${num(st.x)}" y1="${num(st.y1)}" x2="${num(st.x)}" y2="${num(st.y2)}" stroke="${p.family[st.family]}"${st.faded ? ` opacity="${FADED}"` : ''}/>`);
   for (const b of scene.branches) out.push(branch(b, p));
   out.push('</g>');
   if (scene.stump) out.push(`<polygon id="stump" points="${scene.stump.outline.map((q) => `${num(q.x)},${num(q.y)}`).join(' ')}" fill="${p.family['pre-transformer']}"/>`);
   out.push('<g id="trunks">');
   for (const t of scene.trunks) out.push(trunk(t, p, text));
   out.push('</g>');
-  out.push(`<g id="axis"><line x1="${num(ax.x)}" y1="${num(ax.bottom)}" x2="${num(ax.x)}" y2="${num(ax.top + 14)}" stroke="${p.axis}" stroke-width="5"/>`);
-  out.push(`<polygon points="${num(ax.x)},${num(ax.top)} ${num(ax.x - 9)},${num(ax.top + 20)} ${num(ax.x + 9)},${num(ax.top + 20)}" fill="${p.axis}"/>`);
+  // The axis grows with its year pills (20 px tall at scale 1).
+  const k = ax.ticks.length ? ax.ticks[0].pill.h / 20 : 1;
+  out.push(`<g id="axis"><line x1="${num(ax.x)}" y1="${num(ax.bottom)}" x2="${num(ax.x)}" y2="${num(ax.top + 14 * k)}" stroke="${p.axis}" stroke-width="${num(5 * k)}"/>`);
+  out.push(`<polygon points="${num(ax.x)},${num(ax.top)} ${num(ax.x - 9 * k)},${num(ax.top + 20 * k)} ${num(ax.x + 9 * k)},${num(ax.top + 20 * k)}" fill="${p.axis}"/>`);
   for (const tk of ax.ticks) {
-    out.push(`<rect x="${num(tk.pill.x)}" y="${num(tk.pill.y)}" width="${num(tk.pill.w)}" height="${num(tk.pill.h)}" rx="${num(tk.pill.h / 2)}" fill="${p.pill}" stroke="${p.axis}" stroke-width="2.5"/>`);
+    out.push(`<rect x="${num(tk.pill.x)}" y="${num(tk.pill.y)}" width="${num(tk.pill.w)}" height="${num(tk.pill.h)}" rx="${num(tk.pill.h / 2)}" fill="${p.pill}" stroke="${p.axis}" stroke-width="${num(2.5 * k)}"/>`);
     out.push(text(tk.label, p.axis));
   }
   out.push('</g>');
   out.push('<g id="models">');
-  for (const b of scene.boxes) out.push(box(b, p, text, icons));
+  for (const b of scene.boxes) out.push(box(b, p, text, icons, scene.font.family));
   out.push('</g>');
-  out.push(legend(scene.legend, p, text));
+  out.push(legend(scene.legend, p, text, scene.font.family));
   if (scene.chart) out.push(chart(scene.chart, p, text, icons));
   out.push('<g id="title">', ...scene.title.map((t) => text(t, p.text)), '</g>');
   out.push('</svg>');
@@ -78,8 +81,19 @@ function trunk(t: Trunk, p: Palette, text: TextFn): string {
   return (
     `<g id="trunk-${t.family}"><path d="${d}" fill="${c}"/>` +
     `<polygon points="${t.arrow.map((q) => `${num(q.x)},${num(q.y)}`).join(' ')}" fill="${c}"/>` +
-    text(t.label, p.onFill) +
+    (t.labelPath ? trunkPathLabel(t, p) : text(t.label, p.onFill)) +
     '</g>'
+  );
+}
+
+function trunkPathLabel(t: Trunk, p: Palette): string {
+  const [a, b, c, d] = t.labelPath!;
+  const id = `trunk-label-${t.family}`;
+  const l = t.label;
+  return (
+    `<path id="${id}" d="M${num(a.x)} ${num(a.y)}C${num(b.x)} ${num(b.y)} ${num(c.x)} ${num(c.y)} ${num(d.x)} ${num(d.y)}" fill="none" stroke="none"/>` +
+    `<text font-size="${num(l.size)}" font-family="${xml(hasWide(l.text) ? `${CJK_FONT_FAMILY}, ${FONT_FAMILY}` : FONT_FAMILY)}" font-weight="bold" fill="${p.family[t.family]}">` +
+    `<textPath href="#${id}" startOffset="${Math.round((t.labelOffset ?? 0.5) * 100)}%" text-anchor="middle">${xml(l.text)}</textPath></text>`
   );
 }
 
@@ -94,7 +108,7 @@ function mark(m: OrgMark, icons: Map<string, IconSvg | null>, text: TextFn): str
     return `<g transform="translate(${num(tx)} ${num(ty)}) scale(${+k.toFixed(4)})"><title>${xml(m.name)}</title>${icon.body}</g>`;
   }
   const label = m.text ?? '?';
-  const size = 8;
+  const size = Math.max(8, Math.round(m.h * 0.57 * 10) / 10);
   return (
     `<g><title>${xml(m.name)}</title><rect x="${num(m.x)}" y="${num(m.y)}" width="${num(m.w)}" height="${num(m.h)}" rx="3" fill="${m.color}"/>` +
     text({ text: label, x: m.x + m.w / 2, y: m.y + m.h / 2 + size * 0.36, size, anchor: 'middle', weight: 'bold' }, '#FFFFFF') +
@@ -102,7 +116,7 @@ function mark(m: OrgMark, icons: Map<string, IconSvg | null>, text: TextFn): str
   );
 }
 
-function box(b: ModelBox, p: Palette, text: TextFn, icons: Map<string, IconSvg | null>): string {
+function box(b: ModelBox, p: Palette, text: TextFn, icons: Map<string, IconSvg | null>, font: string): string {
   const c = p.family[b.family];
   const filled = b.fill === 'filled';
   const op = b.faded ? ` opacity="${FADED}"` : '';
@@ -111,27 +125,43 @@ function box(b: ModelBox, p: Palette, text: TextFn, icons: Map<string, IconSvg |
   parts.push(`<rect x="${num(b.x)}" y="${num(b.y)}" width="${num(b.w)}" height="${num(b.h)}" rx="5" fill="${filled ? c : p.hollow}" stroke="${c}" stroke-width="2"/>`);
   for (const l of b.lines) parts.push(text(l, filled ? p.onFill : c));
   for (const m of b.marks) parts.push(mark(m, icons, text));
-  if (b.restricted) parts.push(restricted(b.restricted.x, b.restricted.y, b.restricted.r, p.restricted, b.restricted.commercial === 'conditional'));
+  if (b.restricted) parts.push(restricted(b.restricted.x, b.restricted.y, b.restricted.r, p, b.restricted.commercial === 'conditional', font));
   parts.push('</g>');
   return parts.join('');
 }
 
-/** The usage-restriction marker: a no-entry roundel (hollow for conditional, solid for no commercial use). */
-function restricted(x: number, y: number, r: number, color: string, conditional: boolean): string {
+/**
+ * Licence markers, deliberately unlike the round organisation badges: a struck-through "$" (no
+ * commercial use) and a small caution triangle with "!" (commercial use only under conditions).
+ */
+function restricted(x: number, y: number, r: number, p: Palette, conditional: boolean, font: string): string {
+  if (conditional) {
+    const h = r * 0.95;
+    return (
+      `<polygon points="${num(x)},${num(y - h - 0.6)} ${num(x + r + 0.4)},${num(y + h)} ${num(x - r - 0.4)},${num(y + h)}" fill="${p.caution}" stroke="${p.caution}" stroke-width="1" stroke-linejoin="round"/>` +
+      `<text x="${num(x)}" y="${num(y + h - 1)}" font-size="${num(r * 1.5)}" text-anchor="middle" font-family="${font}" font-weight="bold" fill="#1E1E1E">!</text>`
+    );
+  }
   return (
-    `<circle cx="${num(x)}" cy="${num(y)}" r="${num(r)}" fill="${conditional ? 'none' : color}" stroke="${color}" stroke-width="1.4"/>` +
-    `<line x1="${num(x - r * 0.6)}" y1="${num(y)}" x2="${num(x + r * 0.6)}" y2="${num(y)}" stroke="${conditional ? color : '#FFFFFF'}" stroke-width="1.4"/>`
+    `<text x="${num(x)}" y="${num(y + r * 0.78)}" font-size="${num(r * 2.3)}" text-anchor="middle" font-family="${font}" font-weight="bold" fill="${p.restricted}">$</text>` +
+    `<line x1="${num(x - r)}" y1="${num(y + r)}" x2="${num(x + r)}" y2="${num(y - r)}" stroke="${p.restricted}" stroke-width="1.5" stroke-linecap="round"/>`
   );
 }
 
-function legend(l: Legend, p: Palette, text: TextFn): string {
-  const parts = ['<g id="legend">'];
+/** An opaque panel behind the legend and the chart, so year lines and nothing else show through. */
+function panel(r: { x: number; y: number; w: number; h: number }, p: Palette): string {
+  const pad = 6;
+  return `<rect x="${num(r.x - pad)}" y="${num(r.y - pad)}" width="${num(r.w + 2 * pad)}" height="${num(r.h + 2 * pad)}" rx="6" fill="${p.background}" stroke="${p.yearLine}" stroke-width="1.5"/>`;
+}
+
+function legend(l: Legend, p: Palette, text: TextFn, font: string): string {
+  const parts = ['<g id="legend">', panel(l, p)];
   for (const it of l.items) {
     const s = it.swatch;
     if (it.kind === 'family') parts.push(`<rect x="${num(s.x)}" y="${num(s.y)}" width="${num(s.w)}" height="${num(s.h)}" rx="4" fill="${p.family[it.family!]}"/>`);
     else if (it.kind === 'open') parts.push(`<rect x="${num(s.x)}" y="${num(s.y)}" width="${num(s.w)}" height="${num(s.h)}" rx="4" fill="${p.muted}" stroke="${p.muted}" stroke-width="2"/>`);
     else if (it.kind === 'closed') parts.push(`<rect x="${num(s.x)}" y="${num(s.y)}" width="${num(s.w)}" height="${num(s.h)}" rx="4" fill="${p.hollow}" stroke="${p.muted}" stroke-width="2"/>`);
-    else if (it.kind === 'restricted') parts.push(restricted(s.x + s.w / 2, s.y + s.h / 2, s.w / 2, p.restricted, false));
+    else if (it.kind === 'restricted' || it.kind === 'conditional') parts.push(restricted(s.x + s.w / 2, s.y + s.h / 2, s.w / 2, p, it.kind === 'conditional', font));
     parts.push(text(it.label, p.text));
   }
   parts.push('</g>');
@@ -139,7 +169,7 @@ function legend(l: Legend, p: Palette, text: TextFn): string {
 }
 
 function chart(c: BarChart, p: Palette, text: TextFn, icons: Map<string, IconSvg | null>): string {
-  const parts = ['<g id="chart">', text(c.caption, p.text)];
+  const parts = ['<g id="chart">', panel(c, p), text(c.caption, p.text)];
   const top = c.bars.length ? c.bars[0].openRect.y - 3 : c.y;
   const bottom = c.bars.length ? c.bars[c.bars.length - 1].openRect.y + c.bars[0].openRect.h + 3 : c.y;
   for (const b of c.bars) {
