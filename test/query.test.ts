@@ -74,6 +74,8 @@ describe('llmtree list', () => {
     expect(listIds('--params-min', '10B')).toEqual(['t5', 'gpt-3', 'flan-t5', 'llama']);
     expect(listIds('--params-max', '1e8')).toEqual(['t5', 'flan-t5']);
     expect(listIds('--search', 'LLaMA')).toEqual(['llama']);
+    expect(listIds('--survey')).toEqual(['bert', 't5', 'gpt-3', 'flan-t5', 'llama']);
+    expect(listIds('--survey', '3')).toEqual(['bert', 'llama']);
   });
   it('JSON uses the schema field names with organisation and licence ids', () => {
     const r = cli(['list', '--catalog', MINI, '--format', 'json', '--org', 'meta']);
@@ -99,6 +101,7 @@ describe('llmtree list', () => {
       [['--params-min', 'lots'], /--params-min: "lots" is not a parameter count/],
       [['--format', 'xml'], /--format: unknown value "xml"/],
       [['--colour', 'red'], /unknown option '--colour'/],
+      [['--survey', '4'], /--survey: "4" is not a version/],
     ] as [string[], RegExp][]) {
       const r = cli(['list', '--catalog', MINI, ...args]);
       expect(r.code, args.join(' ')).toBe(2);

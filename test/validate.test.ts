@@ -51,7 +51,7 @@ describe('validate: each error kind, as path:line:col', () => {
     const text = readFixture('models/t5.yaml').replace('name: T5\n', '').replace('sources: [https://arxiv.org/abs/1910.10683]', 'sources: []');
     expect(errorsOf({ 'models/t5.yaml': text })).toEqual([
       'models/t5.yaml:1:1: name: is required',
-      'models/t5.yaml:10:10: sources: needs at least one source URL',
+      'models/t5.yaml:11:10: sources: needs at least one source URL',
     ]);
   });
   it('a source that is not a URL', () => {
@@ -87,7 +87,7 @@ describe('validate: each error kind, as path:line:col', () => {
   });
   it('a model that is its own parent is a cycle', () => {
     const t5 = readFixture('models/t5.yaml').replace('sources:', 'parents:\n  - {model: t5, relation: successor}\nsources:');
-    expect(errorsOf({ 'models/t5.yaml': t5 })).toEqual(['models/t5.yaml:12:13: lineage cycle: t5 → t5']);
+    expect(errorsOf({ 'models/t5.yaml': t5 })).toEqual(['models/t5.yaml:13:13: lineage cycle: t5 → t5']);
   });
   it('child released before its parent', () => {
     const text = readFixture('models/flan-t5.yaml').replace('released: 2022-10-20', 'released: 2019-01');

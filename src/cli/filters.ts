@@ -25,7 +25,8 @@ export function addFilterOptions(cmd: Command): Command {
     .option('--until <date>', 'released on or before (YYYY, YYYY-MM or YYYY-MM-DD)')
     .option('--params-min <n>', 'some size has at least this many parameters (7B, 560M, 70e9)')
     .option('--params-max <n>', 'some size has at most this many parameters')
-    .option('--search <text>', 'free text in name, aliases, organisation, notes');
+    .option('--search <text>', 'free text in name, aliases, organisation, notes')
+    .option('--survey [version]', "only models drawn in the survey's figure (version 1, 2 or 3; default: any)");
 }
 
 export interface FilterOptions {
@@ -39,6 +40,7 @@ export interface FilterOptions {
   paramsMin?: string;
   paramsMax?: string;
   search?: string;
+  survey?: string | boolean;
 }
 
 const list = (s?: string) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
@@ -75,6 +77,11 @@ export function filterFromOptions(o: FilterOptions, catalog: Catalog): ModelFilt
     const n = parseCount(v);
     if (n === null) throw new UsageError(`${flag}: "${v}" is not a parameter count (use 7B, 560M, 1.5T or 70e9)`);
     f[key] = n;
+  }
+  if (o.survey !== undefined && o.survey !== false) {
+    if (o.survey === true) f.survey = true;
+    else if (['1', '2', '3'].includes(o.survey)) f.survey = Number(o.survey) as 1 | 2 | 3;
+    else throw new UsageError(`--survey: "${o.survey}" is not a version of the survey's figure (1, 2 or 3)`);
   }
   return f;
 }
