@@ -124,6 +124,12 @@ describe('validate: each error kind, as path:line:col', () => {
   it('missing organizations.yaml and an empty models folder', () => {
     expect(errorsOf({ 'organizations.yaml': null })).toContainEqual(expect.stringMatching(/organizations\.yaml:1:1: missing file/));
   });
+  it('refuses an oversized file and a file that is not UTF-8 text without crashing', () => {
+    const big = readFixture('models/bert.yaml') + `notes: "${'x'.repeat(1 << 20)}"\n`;
+    expect(errorsOf({ 'models/bert.yaml': big })).toEqual([expect.stringMatching(/^models\/bert\.yaml:1:1: file is \d+ bytes; catalog files may be at most 1048576 bytes/)]);
+    const errs = errorsOf({ 'models/bert.yaml': '\u0000\u0001binary' });
+    expect(errs[0]).toMatch(/^models\/bert\.yaml:1:\d+: /);
+  });
   it('reports every error of every file in one run, sorted by file and line', () => {
     const errs = errorsOf({
       'models/bert.yaml': 'id: bert\nname: [BERT\n',

@@ -95,9 +95,17 @@ export function loadGuide(path: string, modelIds?: Set<string>): { guide?: Guide
   return { guide, issues: sortIssues(issues) };
 }
 
+/** A catalog file larger than this is refused rather than parsed. */
+export const MAX_FILE_BYTES = 1 << 20;
+
 function readDoc(path: string, name: string, issues: Issue[]): YamlFile | undefined {
   let text: string;
   try {
+    const size = statSync(path).size;
+    if (size > MAX_FILE_BYTES) {
+      issues.push({ file: name, line: 1, col: 1, message: `file is ${size} bytes; catalog files may be at most ${MAX_FILE_BYTES} bytes` });
+      return;
+    }
     text = readFileSync(path, 'utf8');
   } catch (e) {
     issues.push({ file: name, line: 1, col: 1, message: `cannot read file: ${(e as Error).message}` });
