@@ -96,8 +96,6 @@ export type Recommendation = z.infer<typeof Recommendation>;
 export type TaskGuide = z.infer<typeof TaskGuide>;
 export type Guide = z.infer<typeof Guide>;
 
-/** Normalise a task name for lookup: "Named Entity Recognition", "named_entity-recognition" → "namedentityrecognition". */
-
 /**
  * Checks that the schema cannot express: unique ids, every task/source id referenced exists, each task
  * names a primary family once, aliases do not collide, and (when `modelIds` is given) every model id named
