@@ -1,6 +1,8 @@
 /** `llmtree render`: draw the evolutionary tree as SVG, PNG, PDF or the scene as JSON. */
 import type { Command } from 'commander';
-import { readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, renameSync, rmSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { dirname, basename, extname, join, resolve, sep } from 'node:path';
 import { filterModels, type Catalog } from '../catalog/core.js';
 import { layoutTree, TIME_SCALES, THEMES, LANGS, type LayoutOptions, type Scene } from '../layout/index.js';
@@ -48,8 +50,28 @@ export function registerRender(program: Command): void {
     .option('--top <n>', 'organisations shown in the bar chart (default 12)');
   addFilterOptions(cmd);
   cmd.action(async (flags: RenderFlags) => {
+    baselineTiersForOneShot(flags);
     await runRender(flags);
   });
+}
+
+/**
+ * A one-shot `llmtree render -o tree.svg` is done in a few hundred ms, all of it in code run once or a few
+ * hundred times. V8 still queues TurboFan compiles of the hot layout functions on a background thread,
+ * and the process cannot exit until the compile in flight finishes: on a busy 2-core machine that
+ * added about 100–150 ms after the SVG was written, for no gain. So when this module serves the `llmtree`
+ * process itself (not a library user or a test) and writes SVG or JSON, optimisation is switched off;
+ * the interpreter and baseline compiler run the layout just as fast at this size. PNG and PDF keep it.
+ */
+function baselineTiersForOneShot(flags: RenderFlags): void {
+  try {
+    const main = fileURLToPath(new URL('./main.js', import.meta.url));
+    if (!process.argv[1] || realpathSync(process.argv[1]) !== realpathSync(main)) return;
+    const ext = (flags.format ?? extname(flags.output ?? '').slice(1)).toLowerCase();
+    if (ext === 'svg' || ext === 'json') setFlagsFromString('--no-opt');
+  } catch {
+    // not our entry point (or it cannot be resolved): leave V8 as it is
+  }
 }
 
 function positive(flag: string, v: string | undefined, integer = false): number | undefined {

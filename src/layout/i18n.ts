@@ -18,7 +18,7 @@ export interface Strings {
 
 export const STRINGS: Record<Lang, Strings> = {
   en: {
-    title: ['LLM Evolutionary', 'Tree'],
+    title: ['LLM Evolutionary Tree'],
     family: {
       'pre-transformer': 'Pre-Transformer',
       'encoder-only': 'Encoder-Only',
@@ -35,7 +35,7 @@ export const STRINGS: Record<Lang, Strings> = {
     chartClosed: 'closed',
   },
   zh: {
-    title: ['大语言模型', '进化树'],
+    title: ['大语言模型进化树'],
     family: {
       'pre-transformer': '前 Transformer',
       'encoder-only': '仅编码器',

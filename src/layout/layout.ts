@@ -17,7 +17,7 @@ import { finishBranch } from './branches.js';
 import { axis } from './axis.js';
 import { legend } from './legend.js';
 import { barChart } from './chart.js';
-import { firstFree, type Obstacles } from './place.js';
+import { FreeSpace, type Obstacles } from './place.js';
 import { r2, sampleBezier } from './geometry.js';
 
 const MARGIN = 24;
@@ -27,10 +27,11 @@ const BUCKET = 8;
 const PITCH = 34;
 const HGAP = 8;
 const VGAP = 5;
-const ROOT_GAP = 90;
+const ROOT_GAP = 56;
 /** Boxes side by side in one column before a year grows taller. */
 const LANES = 6;
-const TITLE_FONT = 40;
+/** Title size at furniture scale 1: one line, about two box rows high, as in the survey. */
+const TITLE_FONT = 32;
 /** Furniture (title, year pills, legend) grows with the figure, so it stays legible when a big figure is shown small. */
 const furnitureScale = (n: number) => Math.round(10 * Math.min(2.2, Math.max(1, Math.sqrt(n / 40)))) / 10;
 /** A child more than this many years younger than its parent grows out of the trunk instead. */
@@ -58,7 +59,7 @@ export function layoutTree(catalog: Catalog, models: readonly Model[], options: 
   const k = furnitureScale(axisModels.length);
   const AXIS_X = Math.round(24 + 25 * k);
   const kPanel = Math.min(k, 1.6);
-  const titleFont = Math.round(TITLE_FONT * k);
+  const titleFont = Math.round(TITLE_FONT * kPanel);
   const units = new Map<string, UnitShape>(drawn.map((m) => [m.id, measureUnit(catalog, m)]));
 
   // Title band, then the time scale below it.
@@ -154,7 +155,7 @@ export function layoutTree(catalog: Catalog, models: readonly Model[], options: 
   const rootX = ed && dec ? (ed.trunkX + dec.trunkX) / 2 : trunkXs.length ? (Math.min(...trunkXs) + Math.max(...trunkXs)) / 2 : AXIS_X + 200;
   // A gentle fan: the root zone deepens with the widest horizontal run of a trunk.
   const reach = trunkXs.length ? Math.max(...trunkXs.map((x) => Math.abs(x - rootX))) : 0;
-  const rootY = axisBottom + Math.round(Math.max(ROOT_GAP, Math.min(260, reach * 0.14)));
+  const rootY = axisBottom + Math.round(Math.max(ROOT_GAP, Math.min(150, reach * 0.08)));
 
   // Trunks fan out from the root top, side by side in column order.
   const totalW = columns.reduce((a, c) => a + widths.get(c.family)! * 1.15, 0);
@@ -226,7 +227,7 @@ export function layoutTree(catalog: Catalog, models: readonly Model[], options: 
         const side = d[0].x < col.trunkX ? -1 : 1;
         const dx = col.trunkX + side * (widthAt(tr, d[0].y) / 2 - 1) - d[0].x;
         d[0] = { x: d[0].x + dx, y: d[0].y };
-        d[1] = { x: d[1].x + dx / 2, y: d[1].y };
+        d[1] = { x: d[1].x + (pl.d[1].x === pl.d[0].x ? dx : dx / 2), y: d[1].y };
       }
       branches.push(finishBranch(pl.anchor === 'trunk' ? null : parentOf.get(m.id)!, byId.get(m.id)!, d));
     }
@@ -262,14 +263,28 @@ export function layoutTree(catalog: Catalog, models: readonly Model[], options: 
   const markers = { no: boxes.some((b) => b.restricted?.commercial === 'no'), conditional: boxes.some((b) => b.restricted?.commercial === 'conditional') };
   const legendProbe = legend(families.length ? families : [], s, markers, 0, 0, kPanel);
   const chartProbe = barChart(catalog, drawn, o.chartTop, s, 0, 0, kPanel);
+  // As in the survey: the chart in the lower right, the legend in the upper left, inside the plot where
+  // there is room, else beside it (the chart at the bottom, the legend at the top).
+  const plot = { x: AXIS_X + 50, y: plotTop, w: Math.max(1, plotRight - AXIS_X - 50), h: Math.max(1, axisBottom - plotTop) };
+  const space = new FreeSpace(plot, obstacles, 10);
+  const midX = plot.x + plot.w / 2, midY = plot.y + plot.h / 2;
   const chartRect = chartProbe
-    ? firstFree(chartProbe.w, chartProbe.h, cornerCandidates(plotRight, axisBottom, chartProbe.w, chartProbe.h, AXIS_X + 50, plotTop, 'bottom-right'), obstacles, 10, { x: AXIS_X + 50, y: plotTop, w: plotRight - AXIS_X - 50, h: axisBottom - plotTop })
+    ? space.first(chartProbe.w, chartProbe.h, cornerCandidates(plotRight, axisBottom, chartProbe.w, chartProbe.h, Math.min(midX, plotRight - chartProbe.w), Math.min(midY, axisBottom - chartProbe.h), 'bottom-right'))
       ?? { x: plotRight + COLUMN_GAP, y: axisBottom - chartProbe.h, w: chartProbe.w, h: chartProbe.h }
     : null;
-  if (chartRect) obstacles.rects.push(chartRect);
+  if (chartRect) space.add(chartRect);
+  const titleRight = AXIS_X + 40 + Math.max(...titleLines.map((l) => textWidth(l, titleFont)));
+  const legendOutside = () => {
+    const x = plotRight + COLUMN_GAP;
+    const clash = chartRect && chartRect.x < x + legendProbe.w && chartRect.y < plotTop + legendProbe.h + 10;
+    return { x: clash ? chartRect.x + chartRect.w + COLUMN_GAP : x, y: plotTop, w: legendProbe.w, h: legendProbe.h };
+  };
   const legendRect =
-    firstFree(legendProbe.w, legendProbe.h, cornerCandidates(plotRight, axisBottom, legendProbe.w, legendProbe.h, AXIS_X + 50, plotTop, 'top-left'), obstacles, 10, { x: AXIS_X + 50, y: plotTop, w: plotRight - AXIS_X - 50, h: axisBottom - plotTop }) ??
-    { x: Math.max(plotRight, chartRect ? chartRect.x + chartRect.w : 0) + COLUMN_GAP, y: plotTop, w: legendProbe.w, h: legendProbe.h };
+    space.first(legendProbe.w, legendProbe.h, cornerCandidates(Math.max(midX, plot.x + legendProbe.w), Math.max(midY, plot.y + legendProbe.h), legendProbe.w, legendProbe.h, plot.x, plot.y, 'top-left')) ??
+    // Else in the upper left beside the title, reaching down into the plot where it is free.
+    space.first(legendProbe.w, legendProbe.h, cornerCandidates(Math.max(midX, titleRight + 30 + legendProbe.w), Math.max(midY, MARGIN + legendProbe.h), legendProbe.w, legendProbe.h, titleRight + 30, MARGIN, 'top-left')) ??
+    space.first(legendProbe.w, legendProbe.h, cornerCandidates(plotRight, axisBottom, legendProbe.w, legendProbe.h, plot.x, plot.y, 'top-left')) ??
+    legendOutside();
   const chart = chartProbe && chartRect ? barChart(catalog, drawn, o.chartTop, s, chartRect.x, chartRect.y, kPanel) : null;
   const leg = legend(families, s, markers, legendRect.x, legendRect.y, kPanel);
 

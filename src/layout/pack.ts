@@ -85,11 +85,17 @@ interface Obstacle {
   id: string;
 }
 
-/** From an anchor line at (ax, yr), along under the box, then up into its bottom at (ex, eb). */
-export function hook(ax: number, yr: number, ex: number, eb: number): Curve {
+/** How far below its run a branch leaves its anchor line, so it bends off it smoothly (as in the survey). */
+export const BEND = 10;
+
+/**
+ * From an anchor line at (ax, sy), leaving it upward, bending into a run along yr under the box, then
+ * bending up into its bottom at (ex, eb): one smooth cubic with rounded bends at both ends.
+ */
+export function hook(ax: number, yr: number, ex: number, eb: number, sy = yr): Curve {
   return [
+    { x: ax, y: sy },
     { x: ax, y: yr },
-    { x: ax + (ex - ax) * 0.5, y: yr },
     { x: ex, y: yr },
     { x: ex, y: eb },
   ];
@@ -121,6 +127,18 @@ function pieces(d: Curve): { top: number; bottom: number; left: number; right: n
   return out;
 }
 
+/** The curve's sample points into a reused buffer (x0, y0, x1, y1, …), without allocating. */
+const SBUF = new Float64Array(2 * (SAMPLES + 1));
+function sampleInto(d: Curve): void {
+  const x0 = d[0].x, y0 = d[0].y, x1 = d[1].x, y1 = d[1].y, x2 = d[2].x, y2 = d[2].y, x3 = d[3].x, y3 = d[3].y;
+  for (let i = 0; i <= SAMPLES; i++) {
+    const t = i / SAMPLES, u = 1 - t;
+    const a = u * u * u, b = 3 * u * u * t, c = 3 * u * t * t, e = t * t * t;
+    SBUF[2 * i] = a * x0 + b * x1 + c * x2 + e * x3;
+    SBUF[2 * i + 1] = a * y0 + b * y1 + c * y2 + e * y3;
+  }
+}
+
 export function pack(input: readonly PackItem[], o: PackOptions): PackResult {
   // Bottom to top (a date known only to the year sits mid-year, so date order is not quite y order).
   const items = input.map((it, i) => ({ it, i })).sort((a, b) => b.it.y - a.it.y || a.i - b.i).map((e) => e.it);
@@ -142,7 +160,10 @@ export function pack(input: readonly PackItem[], o: PackOptions): PackResult {
   const stemX = new Map<string, number>();
   const stemUsed = new Map<string, number>();
 
-  let active: Obstacle[] = [];
+  // Boxes and stems (what a branch must not pass under), and reserved branch pieces (only keep boxes off).
+  let solids: Obstacle[] = [];
+  let paths: Obstacle[] = [];
+  const local: Obstacle[] = [];
   let tick = 0;
   let lastSide: -1 | 1 = -1;
   for (const it of items) {
@@ -150,12 +171,16 @@ export function pack(input: readonly PackItem[], o: PackOptions): PackResult {
     const bottom = it.y + it.h / 2 + o.vgap;
     // Forget what no later unit or branch can reach any more (y only decreases).
     const reach = it.y + maxH / 2 + o.vgap + MAX_DROP;
-    if ((++tick & 15) === 0) active = active.filter((r) => r.top <= reach);
+    if ((++tick & 15) === 0) {
+      solids = solids.filter((r) => r.top <= reach);
+      paths = paths.filter((r) => r.top <= reach);
+    }
 
     const blocked: [number, number][] = [[-o.trunkHalf, o.trunkHalf]];
-    for (const r of active) {
+    for (const r of solids) {
       if (r.top < bottom && r.bottom > top) blocked.push(r.kind === 'unit' ? [r.left - o.hgap, r.right + o.hgap] : [r.left - 2, r.right + 2]);
     }
+    for (const r of paths) if (r.top < bottom && r.bottom > top) blocked.push([r.left - 2, r.right + 2]);
     const free = (x: number) => {
       for (const [a, b] of blocked) if (x < b && x + it.w > a) return false;
       return true;
@@ -193,28 +218,42 @@ export function pack(input: readonly PackItem[], o: PackOptions): PackResult {
     }
     const order = [...cands].map((x) => ({ x, c: base(x) })).sort((a, b) => a.c - b.c || a.x - b.x);
 
-    // The branch for a unit at x, and how many boxes it passes under.
-    const hits = (d: Curve, skip: string | undefined) => {
+    // The boxes and stems any branch of this unit could pass under: every branch runs between the
+    // unit's centre and at most MAX_DROP below its box, or to its parent's side at the parent's height.
+    const skip = parent?.id;
+    const wy1 = Math.min(it.y, parent ? parent.y - parent.boxH / 2 : Infinity) - 1;
+    const wy2 = Math.max(eb + MAX_DROP, parent ? parent.y + parent.boxH / 2 : -Infinity, anchor === 'trunk' ? -Infinity : eb) + 1;
+    local.length = 0;
+    for (const r of solids) if (r.top < wy2 && r.bottom > wy1 && r.id !== skip && r.id !== it.id) local.push(r);
+    if (anchor !== 'trunk' && trunk.bottom > wy1) local.push(trunk);
+
+    // The branch for a unit at x, and how many boxes it passes under (counting stops past `budget`).
+    let budget = Infinity;
+    const hits = (d: Curve) => {
       let x1 = Infinity, x2 = -Infinity, y1 = Infinity, y2 = -Infinity;
       for (const p of d) {
-        x1 = Math.min(x1, p.x);
-        x2 = Math.max(x2, p.x);
-        y1 = Math.min(y1, p.y);
-        y2 = Math.max(y2, p.y);
+        if (p.x < x1) x1 = p.x;
+        if (p.x > x2) x2 = p.x;
+        if (p.y < y1) y1 = p.y;
+        if (p.y > y2) y2 = p.y;
       }
-      let near: Obstacle[] | undefined;
-      const consider = (r: Obstacle) => {
-        if (r.kind === 'path' || r.id === skip || r.id === it.id) return;
-        if (r.left < x2 && r.right > x1 && r.top < y2 && r.bottom > y1) (near ??= []).push(r);
-      };
-      for (const r of active) consider(r);
-      if (anchor !== 'trunk') consider(trunk);
-      if (!near) return 0;
       let n = 0;
-      const ps = pieces(d);
-      for (const r of near) {
+      let sampled = false;
+      for (const r of local) {
+        if (!(r.left < x2 && r.right > x1 && r.top < y2 && r.bottom > y1)) continue;
+        if (!sampled) {
+          sampleInto(d);
+          sampled = true;
+        }
         const l = r.left + 0.5, rt = r.right - 0.5, t = r.top + 0.5, b = r.bottom - 0.5;
-        if (ps.some((q) => q.left < rt && q.right > l && q.top < b && q.bottom > t)) n += r.kind === 'stem' ? 0.05 : 1;
+        for (let i = 0; i < SAMPLES; i++) {
+          const ax = SBUF[2 * i], ay = SBUF[2 * i + 1], bx = SBUF[2 * i + 2], by = SBUF[2 * i + 3];
+          if ((ax < bx ? ax : bx) < rt && (ax > bx ? ax : bx) > l && (ay < by ? ay : by) < b && (ay > by ? ay : by) > t) {
+            n += r.kind === 'stem' ? 0.05 : 1;
+            break;
+          }
+        }
+        if (n > budget) return n;
       }
       return n;
     };
@@ -225,7 +264,7 @@ export function pack(input: readonly PackItem[], o: PackOptions): PackResult {
         const s = { x: right ? pp!.x + parent!.w + 1 : pp!.x - 1, y: parent!.y };
         const e = { x: right ? x - 1 : x + it.w + 1, y: it.y };
         const d = sideways(s, e);
-        return { d, hits: hits(d, parent!.id) };
+        return { d, hits: hits(d) };
       }
       const ax = anchor === 'stem' ? sx! : cx < 0 ? -o.trunkHalf + 6 : o.trunkHalf - 6;
       const dir = cx < ax ? -1 : 1;
@@ -238,10 +277,10 @@ export function pack(input: readonly PackItem[], o: PackOptions): PackResult {
         if (yr - eb < 3) {
           // Level with the trunk's base: come in from the side.
           const d = sideways({ x: ax, y: limit }, { x: dir > 0 ? x - 1 : x + it.w + 1, y: it.y });
-          return { d, hits: hits(d, parent?.id) };
+          return { d, hits: hits(d) };
         }
-        const d = hook(ax, yr, ex, eb);
-        const h = hits(d, parent?.id);
+        const d = hook(ax, yr, ex, eb, Math.min(yr + BEND, limit));
+        const h = hits(d);
         if (!best || h < best.hits) best = { d, hits: h };
         if (h === 0 || yr === limit) break;
       }
@@ -252,6 +291,7 @@ export function pack(input: readonly PackItem[], o: PackOptions): PackResult {
     for (const c of order) {
       if (best && c.c >= best.cost) break;
       if (!free(c.x)) continue;
+      budget = best ? (best.cost - c.c) / HIT : Infinity;
       const r = route(c.x);
       const cost = c.c + HIT * r.hits;
       if (!best || cost < best.cost - 1e-9) best = { x: c.x, cost, d: r.d };
@@ -260,9 +300,9 @@ export function pack(input: readonly PackItem[], o: PackOptions): PackResult {
     const side: -1 | 1 = x + it.w / 2 < 0 ? -1 : 1;
     if (!parent) lastSide = side;
     placed.set(it.id, { x, side, anchor, d: best!.d });
-    active.push({ top: it.y - it.h / 2, bottom: it.y + it.h / 2, left: x, right: x + it.w, kind: 'unit', id: it.id });
+    solids.push({ top: it.y - it.h / 2, bottom: it.y + it.h / 2, left: x, right: x + it.w, kind: 'unit', id: it.id });
     // Reserve the branch (it runs below the box, so only the part above the box's own bottom matters less).
-    for (const q of pieces(best!.d)) active.push({ top: q.top - 1, bottom: q.bottom + 1, left: q.left - 1, right: q.right + 1, kind: 'path', id: it.id });
+    for (const q of pieces(best!.d)) paths.push({ top: q.top - 1, bottom: q.bottom + 1, left: q.left - 1, right: q.right + 1, kind: 'path', id: it.id });
     if (anchor === 'stem') stemUsed.set(parent!.id, Math.min(stemUsed.get(parent!.id) ?? Infinity, best!.d[0].y));
     // Reserve this unit's own stem, up to its highest hooked child.
     const st = stemTop.get(it.id);
@@ -270,7 +310,7 @@ export function pack(input: readonly PackItem[], o: PackOptions): PackResult {
       // The stem rises from the box's top near its trunk-side edge, so children can sit right above.
       const s = side > 0 ? x + Math.min(STEM_INSET, it.boxCx) : x + it.boxW - Math.min(STEM_INSET, it.boxCx);
       stemX.set(it.id, s);
-      active.push({ top: st - 2, bottom: boxTop(it), left: s - STEM_HALF + 2, right: s + STEM_HALF - 2, kind: 'stem', id: it.id });
+      solids.push({ top: st - 2, bottom: boxTop(it), left: s - STEM_HALF + 2, right: s + STEM_HALF - 2, kind: 'stem', id: it.id });
     }
   }
   const stems: Stem[] = [];
