@@ -14,7 +14,7 @@ describe('validated snapshots', () => {
     const env = { XDG_CACHE_HOME: cache };
     const first = cli(['list', '--catalog', dir, '--format', 'json'], { env });
     expect(first.code).toBe(0);
-    const files = readdirSync(join(cache, 'llmtree'));
+    const files = readdirSync(join(cache, 'llmtree')).filter((f) => !f.startsWith('parsed-'));
     expect(files).toHaveLength(1);
     const saved = process.env.XDG_CACHE_HOME;
     process.env.XDG_CACHE_HOME = cache;
@@ -52,12 +52,39 @@ describe('validated snapshots', () => {
     const dir = fixture();
     const env = { XDG_CACHE_HOME: cache };
     expect(cli(['validate', dir], { env }).code).toBe(0);
-    expect(readdirSync(join(cache, 'llmtree'))).toHaveLength(1);
+    expect(readdirSync(join(cache, 'llmtree')).filter((f) => !f.startsWith('parsed-'))).toHaveLength(1);
     expect(cli(['validate', dir], { env }).code).toBe(0);
   });
   it('LLMTREE_CACHE=0 turns snapshots off', () => {
     const cache = mkdtempSync(join(tmpdir(), 'llmtree-cache-'));
     expect(cli(['list', '--catalog', fixture()], { env: { XDG_CACHE_HOME: cache, LLMTREE_CACHE: '0' } }).code).toBe(0);
     expect(() => readdirSync(join(cache, 'llmtree'))).toThrow();
+  });
+});
+
+describe('parse memo (validate)', () => {
+  it('gives the same answers as parsing, and re-parses a changed file', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'llmtree-cache-'));
+    const env = { XDG_CACHE_HOME: cache };
+    const dir = fixture();
+    const a = cli(['validate', dir], { env });
+    const b = cli(['validate', dir], { env });
+    expect(a.code).toBe(0);
+    expect(b).toEqual(a);
+    expect(readdirSync(join(cache, 'llmtree')).some((f) => f.startsWith('parsed-'))).toBe(true);
+    writeFileSync(join(dir, 'models', 'bert.yaml'), 'id: bert\nname: [BERT\n');
+    const c = cli(['validate', dir], { env });
+    expect(c.code).toBe(1);
+    expect(c.stderr).toMatch(/bert\.yaml:\d+:\d+: YAML syntax error/);
+  });
+  it('never memoises values JSON cannot carry, so errors read the same on every run', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'llmtree-cache-'));
+    const env = { XDG_CACHE_HOME: cache };
+    const dir = fixture({ 'models/bert.yaml': readFixture('models/bert.yaml') + 'context: .inf\n' });
+    const a = cli(['validate', dir], { env });
+    const b = cli(['validate', dir], { env });
+    expect(a.code).toBe(1);
+    expect(a.stderr).toMatch(/bert\.yaml:14:10: context: Invalid input: expected number, received Infinity/);
+    expect(b.stderr).toBe(a.stderr);
   });
 });

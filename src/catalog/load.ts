@@ -6,13 +6,19 @@ import { Model, Organization, License } from './schema.js';
 import { Guide, crossCheckGuide } from './guide-schema.js';
 import type { Issue } from './issues.js';
 import { parseYamlFile, type YamlFile, type PathKey } from './yaml-file.js';
+import { openParseMemo, type ParseMemo } from './parse-memo.js';
 import { crossCheck } from './validate.js';
 import { makeCatalog, type Catalog } from './catalog.js';
 
 export interface LoadOptions {
   /** "Today" for the future-date check; defaults to the real date. */
   now?: Date;
+  /** Reuse YAML parses of unchanged files from the user's cache folder (see parse-memo.ts). */
+  parseMemo?: boolean;
 }
+
+/** The parse memo of the load in progress, if it asked for one. */
+let memo: ParseMemo | undefined;
 
 export interface LoadResult {
   catalog: Catalog;
@@ -31,6 +37,17 @@ export interface Located<T> {
 }
 
 export function loadCatalog(dir: string, options: LoadOptions = {}): LoadResult {
+  memo = options.parseMemo ? openParseMemo(dir) : undefined;
+  try {
+    const result = load(dir, options);
+    memo?.save();
+    return result;
+  } finally {
+    memo = undefined;
+  }
+}
+
+function load(dir: string, options: LoadOptions): LoadResult {
   const issues: Issue[] = [];
   const rel = displayPath;
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -111,7 +128,7 @@ function readDoc(path: string, name: string, issues: Issue[]): YamlFile | undefi
     issues.push({ file: name, line: 1, col: 1, message: `cannot read file: ${(e as Error).message}` });
     return;
   }
-  const { doc, issues: parseIssues } = parseYamlFile(name, text);
+  const { doc, issues: parseIssues } = parseYamlFile(name, text, memo);
   issues.push(...parseIssues);
   return doc;
 }

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import jsyaml from 'js-yaml';
 import type * as YamlLib from 'yaml';
 import type { Issue } from './issues.js';
+import { MISS, type ParseMemo } from './parse-memo.js';
 
 export type PathKey = string | number;
 
@@ -21,10 +22,13 @@ export interface YamlFile {
 const require = createRequire(import.meta.url);
 let yamlLib: typeof YamlLib | undefined;
 
-export function parseYamlFile(file: string, text: string): { doc?: YamlFile; issues: Issue[] } {
-  let data: unknown;
+export function parseYamlFile(file: string, text: string, memo?: ParseMemo): { doc?: YamlFile; issues: Issue[] } {
+  let data: unknown = memo ? memo.get(text) : MISS;
   try {
-    data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: file });
+    if (data === MISS) {
+      data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: file });
+      memo?.set(text, data);
+    }
   } catch (e) {
     const err = e as { reason?: string; mark?: { line: number; column: number }; message: string };
     const line = (err.mark?.line ?? 0) + 1;

@@ -27,7 +27,7 @@ export async function loadValid(dir: string): Promise<{ catalog: Catalog; guide?
   const cached = key ? readSnapshot(dir, key) : undefined;
   if (cached) return cached;
   const { loadCatalog } = await import('../catalog/load.js');
-  const { catalog, issues, guide } = loadCatalog(dir);
+  const { catalog, issues, guide } = loadCatalog(dir, { parseMemo: true });
   if (issues.length) {
     const shown = issues.slice(0, 20).map(formatIssue).join('\n');
     const more = issues.length > 20 ? `\n… and ${issues.length - 20} more (run \`llmtree validate\`)` : '';

@@ -11,7 +11,7 @@ export function registerValidate(program: Command): void {
       // Validation always reads and checks every file; it never trusts a snapshot.
       const [{ loadCatalog, formatIssue }, { catalogKey }] = await Promise.all([import('../catalog/index.js'), import('../catalog/cache.js')]);
       const key = catalogKey(root);
-      const { catalog, issues, guide } = loadCatalog(root);
+      const { catalog, issues, guide } = loadCatalog(root, { parseMemo: true });
       if (issues.length) {
         process.stderr.write(issues.map(formatIssue).join('\n') + '\n');
         process.stderr.write(`${issues.length} error${issues.length === 1 ? '' : 's'} in ${root}\n`);

@@ -1,0 +1,87 @@
+/**
+ * A memo of YAML parses keyed by each file's content hash, so that `llmtree validate` need not parse
+ * an unchanged file again. Parsing is a pure function of the text (and the parser's version, which is
+ * part of the memo's key), so a hit gives exactly what a parse would; every schema and cross-file check
+ * still runs on every file. Files with syntax errors, and values JSON cannot carry (.inf, .nan), are
+ * never memoised. Stored beside the snapshots; LLMTREE_CACHE=0 turns it off.
+ */
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { readFileSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { cacheEnabled, cacheFolder } from './cache.js';
+
+export interface ParseMemo {
+  /** The memoised data for this text, or MISS. */
+  get(text: string): unknown;
+  set(text: string, data: unknown): void;
+  /** Write the entries used in this run (older ones are dropped). */
+  save(): void;
+}
+
+export const MISS: unique symbol = Symbol('miss');
+
+const require = createRequire(import.meta.url);
+
+function parserVersion(): string {
+  try {
+    const main = require.resolve('js-yaml');
+    const pkg = JSON.parse(readFileSync(join(main, '..', '..', 'package.json'), 'utf8')) as { version?: string };
+    return `js-yaml@${pkg.version}`;
+  } catch {
+    return 'js-yaml@unknown';
+  }
+}
+
+const hash = (text: string) => createHash('sha1').update(text).digest('base64');
+
+/** Whether JSON carries this value unchanged. */
+function jsonSafe(v: unknown): boolean {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v) && !Object.is(v, -0);
+  if (Array.isArray(v)) return v.every(jsonSafe);
+  if (typeof v === 'object') {
+    if (Object.getPrototypeOf(v) !== Object.prototype) return false;
+    return Object.entries(v as object).every(([k, x]) => k !== '__proto__' && jsonSafe(x));
+  }
+  return false;
+}
+
+export function openParseMemo(dir: string): ParseMemo | undefined {
+  if (!cacheEnabled()) return undefined;
+  const path = join(cacheFolder(), 'parsed-' + createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 24) + '.json');
+  const version = `1:${parserVersion()}`;
+  let stored: Record<string, unknown> = {};
+  try {
+    const file = JSON.parse(readFileSync(path, 'utf8')) as { version: string; entries: Record<string, unknown> };
+    if (file.version === version && file.entries && typeof file.entries === 'object') stored = file.entries;
+  } catch {
+    // no memo yet, or unreadable: parse everything
+  }
+  const used: Record<string, unknown> = Object.create(null);
+  let changed = false;
+  return {
+    get(text) {
+      const h = hash(text);
+      if (!Object.hasOwn(stored, h)) return MISS;
+      used[h] = stored[h];
+      return stored[h];
+    },
+    set(text, data) {
+      if (!jsonSafe(data)) return;
+      used[hash(text)] = data;
+      changed = true;
+    },
+    save() {
+      if (!changed && Object.keys(used).length === Object.keys(stored).length) return;
+      try {
+        mkdirSync(cacheFolder(), { recursive: true, mode: 0o700 });
+        const tmp = `${path}.${process.pid}.tmp`;
+        writeFileSync(tmp, JSON.stringify({ version, entries: used }), { mode: 0o600 });
+        renameSync(tmp, path);
+      } catch {
+        // a memo that cannot be written is not an error
+      }
+    },
+  };
+}
