@@ -61,12 +61,12 @@ rows.push([`PNG from the SVG (scale 1, ${scene.width}×${scene.height})`, time((
 rows.push([`PNG from the SVG (scale 2)`, time(() => svgToPng(svg, { scale: 2 }), 3)]);
 writeFileSync('bench/out/tree.svg', svg);
 
-const hasRender = (() => { try { return execFileSync('node', ['dist/cli/main.js', '--help'], { encoding: 'utf8' }).includes('render'); } catch { return false; } })();
+const hasRender = (() => { try { return execFileSync('node', ['dist/cli/llmtree.js', '--help'], { encoding: 'utf8' }).includes('render'); } catch { return false; } })();
 // The CLI refuses a catalog with errors; while the catalog is being written, bench a copy without the broken files.
 rmSync('bench/out/catalog', { recursive: true, force: true });
 cpSync('catalog', 'bench/out/catalog', { recursive: true });
 for (const i of loadCatalog('catalog').issues) if (i.file.startsWith('catalog/models/')) rmSync('bench/out/' + i.file, { force: true });
-const cli = hasRender ? ['dist/cli/main.js'] : ['bench/render-cli.mjs'];
+const cli = hasRender ? ['dist/cli/llmtree.js'] : ['bench/render-cli.mjs'];
 const e2e = (out) => time(() => execFileSync('node', [...cli, 'render', '-o', out, '--catalog', 'bench/out/catalog'], { stdio: 'ignore' }), 5);
 rows.push([`\`${cli[0]} render -o tree.svg\`, end to end`, e2e('bench/out/tree.svg')]);
 rows.push([`\`${cli[0]} render -o tree.png\`, end to end`, time(() => execFileSync('node', [...cli, 'render', '-o', 'bench/out/tree.png', '--catalog', 'bench/out/catalog'], { stdio: 'ignore' }), 3)]);

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const MINI = join(ROOT, 'test', 'fixtures', 'mini');
-export const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+export const CLI = join(ROOT, 'dist', 'cli', 'llmtree.js');
 
 /** A copy of the mini fixture catalog with some files replaced (content null = delete). */
 export function fixture(files: Record<string, string | null> = {}, base = MINI): string {

@@ -21,11 +21,11 @@ export interface ParseMemo {
 
 export const MISS: unique symbol = Symbol('miss');
 
-const require = createRequire(import.meta.url);
+const requireCjs = createRequire(import.meta.url);
 
 function parserVersion(): string {
   try {
-    const main = require.resolve('js-yaml');
+    const main = requireCjs.resolve('js-yaml');
     const pkg = JSON.parse(readFileSync(join(main, '..', '..', 'package.json'), 'utf8')) as { version?: string };
     return `js-yaml@${pkg.version}`;
   } catch {

@@ -19,7 +19,7 @@ export interface YamlFile {
   issue(path: readonly PathKey[], message: string): Issue;
 }
 
-const require = createRequire(import.meta.url);
+const requireCjs = createRequire(import.meta.url);
 let yamlLib: typeof YamlLib | undefined;
 
 export function parseYamlFile(file: string, text: string, memo?: ParseMemo): { doc?: YamlFile; issues: Issue[] } {
@@ -41,7 +41,7 @@ export function parseYamlFile(file: string, text: string, memo?: ParseMemo): { d
 }
 
 function makeLocator(text: string): (path: readonly PathKey[]) => { line: number; col: number } {
-  yamlLib ??= require('yaml') as typeof YamlLib;
+  yamlLib ??= requireCjs('yaml') as typeof YamlLib;
   const { LineCounter, parseDocument, isMap, isSeq, isScalar } = yamlLib;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });

@@ -1,5 +1,5 @@
 /** Locating and loading the catalog for a CLI command. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatIssue, suggest, type Catalog, type Model } from '../catalog/core.js';
@@ -7,8 +7,27 @@ import { catalogKey, readSnapshot, writeSnapshot } from '../catalog/cache.js';
 import type { Guide } from '../catalog/guide-schema.js';
 import { UsageError } from './errors.js';
 
+/** The package's root folder: the nearest folder above this module with llmtree's package.json. */
+export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
+
 /** The catalog bundled with the package. */
-export const BUNDLED_CATALOG = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'catalog');
+export const BUNDLED_CATALOG = join(PACKAGE_ROOT, 'catalog');
+
+/** The CLI's entry files: the bundle that `bin` runs, and tsc's module it is built from. */
+export const CLI_ENTRIES = [join(PACKAGE_ROOT, 'dist', 'cli', 'llmtree.js'), join(PACKAGE_ROOT, 'dist', 'cli', 'main.js')];
+
+function findPackageRoot(from: string): string {
+  // This module runs from dist/cli/ (tsc) or dist/cli/chunks/ (the bundle); look upward for the package.
+  for (let dir = from; ; dir = dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string };
+      if (pkg.name === 'llmtree') return dir;
+    } catch {
+      // no package.json here
+    }
+    if (dirname(dir) === dir) return resolve(from, '..', '..');
+  }
+}
 
 /** `--catalog` if given, else ./catalog when it looks like one, else the bundled catalog. */
 export function catalogDir(option?: string): string {

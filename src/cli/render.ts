@@ -1,7 +1,6 @@
 /** `llmtree render`: draw the evolutionary tree as SVG, PNG, PDF or the scene as JSON. */
 import type { Command } from 'commander';
-import { readFileSync, writeFileSync, renameSync, rmSync, realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, writeFileSync, renameSync, rmSync, realpathSync, existsSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { dirname, basename, extname, join, resolve, sep } from 'node:path';
 import { filterModels, type Catalog } from '../catalog/core.js';
@@ -9,7 +8,7 @@ import { layoutTree, TIME_SCALES, THEMES, LANGS, type LayoutOptions, type Scene 
 import { renderSvg } from '../render/svg.js';
 import { sceneJson } from '../render/json.js';
 import { addFilterOptions, filterFromOptions, type FilterOptions } from './filters.js';
-import { catalogDir, loadOrExit, findModel } from './context.js';
+import { catalogDir, loadOrExit, findModel, CLI_ENTRIES } from './context.js';
 import { UsageError } from './errors.js';
 
 const FORMATS = ['svg', 'png', 'pdf', 'json'] as const;
@@ -65,8 +64,9 @@ export function registerRender(program: Command): void {
  */
 function baselineTiersForOneShot(flags: RenderFlags): void {
   try {
-    const main = fileURLToPath(new URL('./main.js', import.meta.url));
-    if (!process.argv[1] || realpathSync(process.argv[1]) !== realpathSync(main)) return;
+    if (!process.argv[1]) return;
+    const entry = realpathSync(process.argv[1]);
+    if (!CLI_ENTRIES.some((e) => existsSync(e) && realpathSync(e) === entry)) return;
     const ext = (flags.format ?? extname(flags.output ?? '').slice(1)).toLowerCase();
     if (ext === 'svg' || ext === 'json') setFlagsFromString('--no-opt');
   } catch {

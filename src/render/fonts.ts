@@ -3,11 +3,11 @@ import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const require = createRequire(import.meta.url);
+const requireCjs = createRequire(import.meta.url);
 
 /** A package's folder, found along Node's module search paths (some packages export neither main nor package.json). */
 function pkgDir(name: string): string {
-  for (const base of require.resolve.paths(name) ?? []) {
+  for (const base of requireCjs.resolve.paths(name) ?? []) {
     const dir = join(base, name);
     if (existsSync(join(dir, 'package.json'))) return dir;
   }
