@@ -2,7 +2,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
 import { formatIssue, suggest, type Catalog, type Model } from '../catalog/core.js';
+import { outputFormat } from './options.js';
 import { catalogKey, readSnapshot, writeSnapshot } from '../catalog/cache.js';
 import type { Guide } from '../catalog/guide-schema.js';
 import { UsageError } from './errors.js';
@@ -77,4 +79,24 @@ export function findModel(catalog: Catalog, query: string): Model {
   const names = [...catalog.byId.keys(), ...catalog.models.flatMap((x) => [x.name, ...x.aliases])];
   const s = [...new Set(suggest(query, names, 6).map((n) => catalog.resolve(n)!.id))].slice(0, 3);
   throw new UsageError(`unknown model "${query}"${s.length ? `; did you mean ${s.map((x) => `"${x}"`).join(', ')}?` : ''}`);
+}
+
+/** A command about one model (`show`, `lineage`): `<model>`, `--catalog`, `--format text|json`. */
+export function modelCommand(
+  program: Command,
+  name: string,
+  description: string,
+  run: (catalog: Catalog, model: Model, format: 'text' | 'json') => void,
+): void {
+  program
+    .command(name)
+    .description(description)
+    .argument('<model>', 'model id or alias')
+    .option('--catalog <dir>', 'catalog folder')
+    .option('--format <format>', 'text or json', 'text')
+    .action(async (query: string, o: { catalog?: string; format: string }) => {
+      const format = outputFormat(o.format, ['text', 'json']);
+      const catalog = await loadOrExit(catalogDir(o.catalog));
+      run(catalog, findModel(catalog, query), format);
+    });
 }

@@ -1,32 +1,22 @@
 import type { Command } from 'commander';
 import { commercialUse, type Catalog, type Model } from '../catalog/core.js';
-import { catalogDir, loadOrExit, findModel } from './context.js';
+import { modelCommand } from './context.js';
 import { json } from './format.js';
-import { outputFormat } from './options.js';
 import { paramsText } from './list.js';
 
 export function registerShow(program: Command): void {
-  program
-    .command('show')
-    .description('everything known about one model, with its parents and children')
-    .argument('<model>', 'model id or alias')
-    .option('--catalog <dir>', 'catalog folder')
-    .option('--format <format>', 'text or json', 'text')
-    .action(async (query: string, o: { catalog?: string; format: string }) => {
-      const format = outputFormat(o.format, ['text', 'json']);
-      const catalog = await loadOrExit(catalogDir(o.catalog));
-      const m = findModel(catalog, query);
-      const children = (catalog.children.get(m.id) ?? []).map((c) => ({
-        model: c.id,
-        relation: c.parents.find((p) => p.model === m.id)!.relation,
-      }));
-      if (format === 'json') {
-        const organizations = m.organizations.map((id) => catalog.organizations.get(id));
-        const license = m.license ? catalog.licenses.get(m.license) : undefined;
-        return void process.stdout.write(json({ ...m, children, organizationDetails: organizations, licenseDetails: license }));
-      }
-      process.stdout.write(showText(catalog, m, children));
-    });
+  modelCommand(program, 'show', 'everything known about one model, with its parents and children', (catalog, m, format) => {
+    const children = (catalog.children.get(m.id) ?? []).map((c) => ({
+      model: c.id,
+      relation: c.parents.find((p) => p.model === m.id)!.relation,
+    }));
+    if (format === 'json') {
+      const organizations = m.organizations.map((id) => catalog.organizations.get(id));
+      const license = m.license ? catalog.licenses.get(m.license) : undefined;
+      return void process.stdout.write(json({ ...m, children, organizationDetails: organizations, licenseDetails: license }));
+    }
+    process.stdout.write(showText(catalog, m, children));
+  });
 }
 
 function showText(catalog: Catalog, m: Model, children: { model: string; relation: string }[]): string {
