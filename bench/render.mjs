@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Render benchmarks. Build first: `npx tsc -p . && node bench/render.mjs` (writes to bench/out/).
 // Measures: full catalog → scene, → SVG, → PNG in-process; `llmtree render -o tree.svg` end to end;
-// synthetic 1k and 5k model catalogs to show growth. Prints a Markdown table.
+// synthetic 1k, 5k and 10k (layout only) model catalogs to show growth. Prints a Markdown table.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, cpSync, rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -73,6 +73,13 @@ for (const size of [1000, 5000]) {
   const t = time(() => (s = layoutTree(c, c.models)), 3);
   rows.push([`layout, synthetic ${size} models (${s.width}×${s.height})`, t]);
   rows.push([`SVG, synthetic ${size} models`, time(() => renderSvg(s), 3)]);
+}
+{
+  // Layout only, one run (after a warm-up): shows how the cost grows past 5k.
+  const c = synthetic(10000, 7);
+  let s;
+  const t = time(() => (s = layoutTree(c, c.models)), 1);
+  rows.push([`layout, synthetic 10000 models (${s.width}×${s.height})`, t]);
 }
 
 console.log(`Node ${process.version}, ${process.platform}/${process.arch}; medians in ms\n`);

@@ -243,7 +243,9 @@ export function layoutTree(catalog: Catalog, models: readonly Model[], options: 
       else b.faded = true;
     }
     for (const br of branches) if (!keep.has(br.to) || (br.from !== null && !keep.has(br.from))) br.faded = true;
-    for (const st of stems) if (!keep.has(st.from) || !branches.some((br) => br.from === st.from && !br.faded)) st.faded = true;
+    const lit = new Set<string>();
+    for (const br of branches) if (br.from !== null && !br.faded) lit.add(br.from);
+    for (const st of stems) if (!keep.has(st.from) || !lit.has(st.from)) st.faded = true;
   }
 
   // Free room for the legend and the chart, inside the plot if possible, else to its right.

@@ -127,6 +127,58 @@ function pieces(d: Curve): { top: number; bottom: number; left: number; right: n
   return out;
 }
 
+/** Pieces per group (SAMPLES is a multiple of it): a group's bounding box rules out its pieces at once. */
+const GROUP = 4;
+/** The pieces' bounding boxes, their groups' and (SPAN: x1, x2, y1, y2) all of them together. */
+const PX1 = new Float64Array(SAMPLES), PX2 = new Float64Array(SAMPLES), PY1 = new Float64Array(SAMPLES), PY2 = new Float64Array(SAMPLES);
+const GX1 = new Float64Array(SAMPLES / GROUP), GX2 = new Float64Array(SAMPLES / GROUP), GY1 = new Float64Array(SAMPLES / GROUP), GY2 = new Float64Array(SAMPLES / GROUP);
+const SPAN = new Float64Array(4);
+/** The curve's short straight pieces, each as its bounding box, into reused buffers (without allocating). */
+function piecesInto(d: Curve): void {
+  sampleInto(d);
+  for (let i = 0; i < SAMPLES; i++) {
+    const ax = SBUF[2 * i], ay = SBUF[2 * i + 1], bx = SBUF[2 * i + 2], by = SBUF[2 * i + 3];
+    PX1[i] = ax < bx ? ax : bx;
+    PX2[i] = ax > bx ? ax : bx;
+    PY1[i] = ay < by ? ay : by;
+    PY2[i] = ay > by ? ay : by;
+  }
+  // Each run of GROUP pieces' bounding box, so whole runs can be ruled out at once.
+  for (let g = 0; g < SAMPLES / GROUP; g++) {
+    let x1 = Infinity, x2 = -Infinity, y1 = Infinity, y2 = -Infinity;
+    for (let i = g * GROUP; i < (g + 1) * GROUP; i++) {
+      if (PX1[i] < x1) x1 = PX1[i];
+      if (PX2[i] > x2) x2 = PX2[i];
+      if (PY1[i] < y1) y1 = PY1[i];
+      if (PY2[i] > y2) y2 = PY2[i];
+    }
+    GX1[g] = x1;
+    GX2[g] = x2;
+    GY1[g] = y1;
+    GY2[g] = y2;
+  }
+  let x1 = Infinity, x2 = -Infinity, y1 = Infinity, y2 = -Infinity;
+  for (let g = 0; g < SAMPLES / GROUP; g++) {
+    if (GX1[g] < x1) x1 = GX1[g];
+    if (GX2[g] > x2) x2 = GX2[g];
+    if (GY1[g] < y1) y1 = GY1[g];
+    if (GY2[g] > y2) y2 = GY2[g];
+  }
+  SPAN[0] = x1;
+  SPAN[1] = x2;
+  SPAN[2] = y1;
+  SPAN[3] = y2;
+}
+
+/** Whether one of the pieces (see `piecesInto`) meets the open box (l, rt) × (t, b). */
+function piecesHit(l: number, rt: number, t: number, b: number): boolean {
+  for (let g = 0; g < SAMPLES / GROUP; g++) {
+    if (!(GX1[g] < rt && GX2[g] > l && GY1[g] < b && GY2[g] > t)) continue;
+    for (let i = g * GROUP; i < (g + 1) * GROUP; i++) if (PX1[i] < rt && PX2[i] > l && PY1[i] < b && PY2[i] > t) return true;
+  }
+  return false;
+}
+
 /** The curve's sample points into a reused buffer (x0, y0, x1, y1, …), without allocating. */
 const SBUF = new Float64Array(2 * (SAMPLES + 1));
 function sampleInto(d: Curve): void {
@@ -137,6 +189,52 @@ function sampleInto(d: Curve): void {
     SBUF[2 * i] = a * x0 + b * x1 + c * x2 + e * x3;
     SBUF[2 * i + 1] = a * y0 + b * y1 + c * y2 + e * y3;
   }
+}
+
+/** Growable scratch buffers, reused across units (the packer is synchronous, so sharing them is safe). */
+let BL = new Float64Array(256);
+let BR = new Float64Array(256);
+let SL = new Float64Array(256);
+let SR = new Float64Array(256);
+let XS = new Float64Array(2 * 256 + 8);
+let XG = new Float64Array(2 * 256 + 8);
+/** The obstacles a unit's branch could pass under, flat (see `pack`). */
+let OL = new Float64Array(256), OR = new Float64Array(256), OT = new Float64Array(256), OB = new Float64Array(256);
+let OX1 = new Float64Array(256), OX2 = new Float64Array(256), OY1 = new Float64Array(256), OY2 = new Float64Array(256), OW = new Float64Array(256);
+function grow(n: number): void {
+  if (BL.length >= n) return;
+  const m = Math.max(n, 2 * BL.length);
+  const copy = (a: Float64Array) => {
+    const b = new Float64Array(m);
+    b.set(a);
+    return b;
+  };
+  BL = copy(BL);
+  BR = copy(BR);
+  SL = new Float64Array(m);
+  SR = new Float64Array(m);
+  XS = new Float64Array(2 * m + 8);
+  XG = new Float64Array(2 * m + 8);
+  OL = new Float64Array(m + 1);
+  OR = new Float64Array(m + 1);
+  OT = new Float64Array(m + 1);
+  OB = new Float64Array(m + 1);
+  OX1 = new Float64Array(m + 1);
+  OX2 = new Float64Array(m + 1);
+  OY1 = new Float64Array(m + 1);
+  OY2 = new Float64Array(m + 1);
+  OW = new Float64Array(m + 1);
+}
+
+/** How many of the first n values of a sorted array are < v (strict) or <= v (`orEqual`). */
+function countBelow(a: Float64Array, n: number, v: number, orEqual: boolean): number {
+  let lo = 0, hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < v || (orEqual && a[mid] === v)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export function pack(input: readonly PackItem[], o: PackOptions): PackResult {
@@ -163,7 +261,6 @@ export function pack(input: readonly PackItem[], o: PackOptions): PackResult {
   // Boxes and stems (what a branch must not pass under), and reserved branch pieces (only keep boxes off).
   let solids: Obstacle[] = [];
   let paths: Obstacle[] = [];
-  const local: Obstacle[] = [];
   let tick = 0;
   let lastSide: -1 | 1 = -1;
   for (const it of items) {
@@ -176,14 +273,43 @@ export function pack(input: readonly PackItem[], o: PackOptions): PackResult {
       paths = paths.filter((r) => r.top <= reach);
     }
 
-    const blocked: [number, number][] = [[-o.trunkHalf, o.trunkHalf]];
+    // The intervals of x this unit's span [x, x + w) must not overlap, as flat [BL[i], BR[i]] pairs.
+    grow(solids.length + paths.length + 1);
+    let nb = 0;
+    BL[0] = -o.trunkHalf;
+    BR[nb++] = o.trunkHalf;
     for (const r of solids) {
-      if (r.top < bottom && r.bottom > top) blocked.push(r.kind === 'unit' ? [r.left - o.hgap, r.right + o.hgap] : [r.left - 2, r.right + 2]);
+      if (r.top < bottom && r.bottom > top) {
+        if (r.kind === 'unit') {
+          BL[nb] = r.left - o.hgap;
+          BR[nb++] = r.right + o.hgap;
+        } else {
+          BL[nb] = r.left - 2;
+          BR[nb++] = r.right + 2;
+        }
+      }
     }
-    for (const r of paths) if (r.top < bottom && r.bottom > top) blocked.push([r.left - 2, r.right + 2]);
+    for (const r of paths) {
+      if (r.top < bottom && r.bottom > top) {
+        BL[nb] = r.left - 2;
+        BR[nb++] = r.right + 2;
+      }
+    }
+    // [x, x + w) overlaps an interval [a, b] iff a < x + w and b > x. With a <= b and w > 0, every interval
+    // with b <= x also has a < x + w, so the overlapping ones number #(a < x + w) - #(b <= x): two binary
+    // searches over the left and right ends, each sorted on its own.
+    let ordered = it.w > 0;
+    for (let i = 0; i < nb; i++) if (!(BL[i] <= BR[i])) ordered = false;
+    SL.set(BL.subarray(0, nb));
+    SR.set(BR.subarray(0, nb));
+    SL.subarray(0, nb).sort();
+    SR.subarray(0, nb).sort();
     const free = (x: number) => {
-      for (const [a, b] of blocked) if (x < b && x + it.w > a) return false;
-      return true;
+      if (!ordered) {
+        for (let i = 0; i < nb; i++) if (x < BR[i] && x + it.w > BL[i]) return false;
+        return true;
+      }
+      return countBelow(SL, nb, x + it.w, false) === countBelow(SR, nb, x, true);
     };
     const eb = boxBottom(it) + 1;
     let parent = it.parent ? byId.get(it.parent) : undefined;
@@ -206,26 +332,108 @@ export function pack(input: readonly PackItem[], o: PackOptions): PackResult {
       const first = lastSide === 1 ? -1 : 1;
       wants.push({ x: first === 1 ? o.trunkHalf : -o.trunkHalf - it.w, penalty: 0 }, { x: first === 1 ? -o.trunkHalf - it.w : o.trunkHalf, penalty: 0.5 });
     }
-    const base = (x: number) => {
-      let c = Infinity;
-      for (const w of wants) c = Math.min(c, Math.abs(x - w.x) + w.penalty);
-      return c;
-    };
-    const cands = new Set<number>(wants.map((w) => w.x));
-    for (const [a, b] of blocked) {
-      cands.add(b);
-      cands.add(a - it.w);
+    // Candidate spots: where the unit wants to be, and flush against either end of every blocked
+    // interval, distinct, in order of (cost, x), where a spot's cost is its distance from the nearer
+    // want plus that want's penalty. They are produced lazily, since the search below usually stops
+    // early: the distinct x values in order (a merge of the sorted ends), then walked outward from each
+    // want; along each walk that want's cost never decreases, so merging the four walks orders the costs.
+    const [w0, w1] = wants;
+    const w0x = w0.x, w0p = w0.penalty, w1x = w1.x, w1p = w1.penalty;
+    const base = (x: number) => Math.min(Math.abs(x - w0x) + w0p, Math.abs(x - w1x) + w1p);
+    const wlo = Math.min(w0x, w1x), whi = Math.max(w0x, w1x);
+    let nd = 0;
+    {
+      let i = 0, j = 0, k = 0;
+      const w = it.w;
+      while (i < nb || j < nb || k < 2) {
+        let v = Infinity;
+        if (i < nb) v = SR[i];
+        if (j < nb && SL[j] - w < v) v = SL[j] - w;
+        const wv = k === 0 ? wlo : k === 1 ? whi : Infinity;
+        if (wv < v) v = wv;
+        if (i < nb && SR[i] === v) i++;
+        else if (j < nb && SL[j] - w === v) j++;
+        else k++;
+        if (nd === 0 || XS[nd - 1] !== v) XS[nd++] = v;
+      }
     }
-    const order = [...cands].map((x) => ({ x, c: base(x) })).sort((a, b) => a.c - b.c || a.x - b.x);
+    // Only free spots can be chosen (the others would merely be skipped), so drop the rest in one sweep:
+    // as x grows so does x + w, so both counts of `free` only move forward.
+    {
+      let nf = 0;
+      if (ordered) {
+        let pa = 0, pb = 0;
+        for (let i = 0; i < nd; i++) {
+          const x = XS[i], xe = x + it.w;
+          while (pa < nb && SL[pa] < xe) pa++;
+          while (pb < nb && SR[pb] <= x) pb++;
+          if (pa === pb) XS[nf++] = x;
+        }
+      } else {
+        for (let i = 0; i < nd; i++) if (free(XS[i])) XS[nf++] = XS[i];
+      }
+      nd = nf;
+    }
+    let r0 = countBelow(XS, nd, w0x, false), l0 = r0 - 1;
+    let r1 = countBelow(XS, nd, w1x, false), l1 = r1 - 1;
+    let gn = 0, gi = 0;
+    let groupCost = Infinity;
+    /** The next candidate in (cost, x) order into `XG[gi]` at `groupCost`; false when none are left. */
+    const next = (): boolean => {
+      if (++gi < gn) return true;
+      for (;;) {
+        let cmin = Infinity;
+        if (r0 < nd) cmin = Math.min(cmin, Math.abs(XS[r0] - w0x) + w0p);
+        if (l0 >= 0) cmin = Math.min(cmin, Math.abs(XS[l0] - w0x) + w0p);
+        if (r1 < nd) cmin = Math.min(cmin, Math.abs(XS[r1] - w1x) + w1p);
+        if (l1 >= 0) cmin = Math.min(cmin, Math.abs(XS[l1] - w1x) + w1p);
+        if (cmin === Infinity) return false;
+        // Every spot at exactly this cost (a spot seen again from the other want at a higher cost was
+        // already produced at its lowest), in x order, once each.
+        gn = 0;
+        const take = (x: number) => {
+          if (base(x) !== cmin) return;
+          let p = gn++;
+          while (p > 0 && XG[p - 1] > x) {
+            XG[p] = XG[p - 1];
+            p--;
+          }
+          if (p > 0 && XG[p - 1] === x) {
+            for (let q = p; q < gn - 1; q++) XG[q] = XG[q + 1];
+            gn--;
+          } else XG[p] = x;
+        };
+        while (r0 < nd && Math.abs(XS[r0] - w0x) + w0p === cmin) take(XS[r0++]);
+        while (l0 >= 0 && Math.abs(XS[l0] - w0x) + w0p === cmin) take(XS[l0--]);
+        while (r1 < nd && Math.abs(XS[r1] - w1x) + w1p === cmin) take(XS[r1++]);
+        while (l1 >= 0 && Math.abs(XS[l1] - w1x) + w1p === cmin) take(XS[l1--]);
+        if (gn === 0) continue;
+        gi = 0;
+        groupCost = cmin;
+        return true;
+      }
+    };
 
     // The boxes and stems any branch of this unit could pass under: every branch runs between the
     // unit's centre and at most MAX_DROP below its box, or to its parent's side at the parent's height.
     const skip = parent?.id;
     const wy1 = Math.min(it.y, parent ? parent.y - parent.boxH / 2 : Infinity) - 1;
     const wy2 = Math.max(eb + MAX_DROP, parent ? parent.y + parent.boxH / 2 : -Infinity, anchor === 'trunk' ? -Infinity : eb) + 1;
-    local.length = 0;
-    for (const r of solids) if (r.top < wy2 && r.bottom > wy1 && r.id !== skip && r.id !== it.id) local.push(r);
-    if (anchor !== 'trunk' && trunk.bottom > wy1) local.push(trunk);
+    // As flat arrays: each one's box shrunk by half a pixel, and what passing under it costs.
+    let nl = 0;
+    const addLocal = (r: Obstacle) => {
+      OL[nl] = r.left + 0.5;
+      OR[nl] = r.right - 0.5;
+      OT[nl] = r.top + 0.5;
+      OB[nl] = r.bottom - 0.5;
+      OX1[nl] = r.left;
+      OX2[nl] = r.right;
+      OY1[nl] = r.top;
+      OY2[nl] = r.bottom;
+      OW[nl++] = r.kind === 'stem' ? 0.05 : 1;
+    };
+    for (const r of solids) if (r.top < wy2 && r.bottom > wy1 && r.id !== skip && r.id !== it.id) addLocal(r);
+    if (anchor !== 'trunk' && trunk.bottom > wy1) addLocal(trunk);
 
     // The branch for a unit at x, and how many boxes it passes under (counting stops past `budget`).
     let budget = Infinity;
@@ -239,20 +447,18 @@ export function pack(input: readonly PackItem[], o: PackOptions): PackResult {
       }
       let n = 0;
       let sampled = false;
-      for (const r of local) {
-        if (!(r.left < x2 && r.right > x1 && r.top < y2 && r.bottom > y1)) continue;
+      for (let k = 0; k < nl; k++) {
+        if (!(OX1[k] < x2 && OX2[k] > x1 && OY1[k] < y2 && OY2[k] > y1)) continue;
         if (!sampled) {
-          sampleInto(d);
+          piecesInto(d);
           sampled = true;
         }
-        const l = r.left + 0.5, rt = r.right - 0.5, t = r.top + 0.5, b = r.bottom - 0.5;
-        for (let i = 0; i < SAMPLES; i++) {
-          const ax = SBUF[2 * i], ay = SBUF[2 * i + 1], bx = SBUF[2 * i + 2], by = SBUF[2 * i + 3];
-          if ((ax < bx ? ax : bx) < rt && (ax > bx ? ax : bx) > l && (ay < by ? ay : by) < b && (ay > by ? ay : by) > t) {
-            n += r.kind === 'stem' ? 0.05 : 1;
-            break;
-          }
-        }
+        const l = OL[k], rt = OR[k], t = OT[k], b = OB[k];
+        if (t < SPAN[2] && b > SPAN[3] && l < rt) {
+          // Spanning the whole curve's height: consecutive pieces share their ends, so together they cover
+          // [SPAN x1, SPAN x2] without a gap, and one of them meets (l, rt) iff that interval does.
+          if (SPAN[0] < rt && SPAN[1] > l) n += OW[k];
+        } else if (piecesHit(l, rt, t, b)) n += OW[k];
         if (n > budget) return n;
       }
       return n;
@@ -288,13 +494,14 @@ export function pack(input: readonly PackItem[], o: PackOptions): PackResult {
     };
 
     let best: { x: number; cost: number; d: Curve } | undefined;
-    for (const c of order) {
+    gi = -1;
+    while (next()) {
+      const c = { x: XG[gi], c: groupCost };
       if (best && c.c >= best.cost) break;
-      if (!free(c.x)) continue;
       budget = best ? (best.cost - c.c) / HIT : Infinity;
       const r = route(c.x);
-      const cost = c.c + HIT * r.hits;
-      if (!best || cost < best.cost - 1e-9) best = { x: c.x, cost, d: r.d };
+      const total = c.c + HIT * r.hits;
+      if (!best || total < best.cost - 1e-9) best = { x: c.x, cost: total, d: r.d };
     }
     const x = best!.x;
     const side: -1 | 1 = x + it.w / 2 < 0 ? -1 : 1;
