@@ -1,5 +1,6 @@
 /** Organisation marks: the catalog's icon when it has one, else a compact badge with initials. */
-import type { Organization } from '../catalog/index.js';
+import type { Organization } from '../catalog/core.js';
+import type { OrgMark } from './scene.js';
 import { textWidth } from './text.js';
 
 export const MARK_SIZE = 16;
@@ -32,16 +33,8 @@ function hsl(h: number, s: number, l: number): string {
   return `#${f(0)}${f(8)}${f(4)}`.toUpperCase();
 }
 
-export interface MarkShape {
-  org: string;
-  name: string;
-  kind: 'icon' | 'badge';
-  icon?: string;
-  text?: string;
-  color: string;
-  w: number;
-  h: number;
-}
+/** An organisation mark before it is placed: the scene's OrgMark without a position. */
+export type MarkShape = Omit<OrgMark, 'x' | 'y'>;
 
 export function markShape(orgId: string, org: Organization | undefined): MarkShape {
   const name = org?.name ?? orgId;
