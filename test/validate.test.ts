@@ -39,9 +39,10 @@ describe('validate: each error kind, as path:line:col', () => {
       .replace('tags: [base]', 'tags: [base]\ncolour: red');
     const errs = errorsOf({ 'models/bert.yaml': text });
     expect(errs).toEqual([
-      expect.stringMatching(/^models\/bert\.yaml:1:1: unknown field "colour"/),
       expect.stringMatching(/^models\/bert\.yaml:3:9: family: Invalid option/),
       expect.stringMatching(/^models\/bert\.yaml:4:11: released: is not a real calendar date/),
+      // An unknown field is reported on its own line, not at the start of the file.
+      expect.stringMatching(/^models\/bert\.yaml:12:9: unknown field "colour"/),
     ]);
     expect(errorsOf({ 'models/bert.yaml': readFixture('models/bert.yaml').replace('2018-10-11', '18/10/2018') })).toEqual([
       'models/bert.yaml:4:11: released: must be YYYY, YYYY-MM or YYYY-MM-DD',

@@ -38,7 +38,11 @@ export function compareDates(a: string, b: string): number {
 
 /** Parse a user's date bound ("2023", "2023-06", "2023-06-01"); null if malformed. */
 export function parseDateBound(s: string): string | null {
-  return /^\d{4}(-\d{2}(-\d{2})?)?$/.test(s) ? s : null;
+  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(s)) return null;
+  const [y, m, d] = s.split('-').map(Number);
+  if (m !== undefined && (m < 1 || m > 12)) return null; // 2023-13
+  if (d !== undefined && (d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate())) return null; // 2023-02-30
+  return s;
 }
 
 export function todayUTC(now = new Date()): string {

@@ -5,7 +5,7 @@
  * It lives in the catalog stage so `llmtree validate` checks it with the models (src/guide reads it).
  */
 import { z } from 'zod';
-import { Id, Family, Tag, Url, TAGS } from './schema.js';
+import { Id, Family, Tag, Url, TAGS, Line, Text } from './schema.js';
 import type { Issue } from './issues.js';
 import type { YamlFile, PathKey } from './yaml-file.js';
 import { suggest } from './suggest.js';
@@ -15,11 +15,11 @@ import { GUIDE_LANGS, taskKey } from './guide-constants.js';
 export { GUIDE_LANGS, taskKey, type GuideLang } from './guide-constants.js';
 
 /** A text in both languages. */
-export const LocalText = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
+export const LocalText = z.strictObject({ en: Text.min(1), zh: Text.min(1) });
 
 export const GuideSource = z.strictObject({
   id: Id,
-  title: z.string().min(1),
+  title: Line.min(1),
   url: Url,
 });
 
@@ -62,7 +62,7 @@ export const Recommendation = z.strictObject({
 export const TaskGuide = z.strictObject({
   id: Id,
   name: LocalText,
-  aliases: z.array(z.string().min(1)).default([]),
+  aliases: z.array(Line.min(1)).default([]),
   summary: LocalText,
   recommend: z.array(Recommendation).min(1, 'needs at least one recommended family'),
   caveats: z.array(LocalText).default([]),

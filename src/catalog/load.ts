@@ -1,4 +1,5 @@
 /** Read a catalog folder: models/*.yaml, organizations.yaml, licenses.yaml. Reports every problem at once. */
+import { isUtf8 } from 'node:buffer';
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative, basename, isAbsolute, resolve } from 'node:path';
 import type { z } from 'zod';
@@ -51,7 +52,8 @@ function load(dir: string, options: LoadOptions): LoadResult {
   const issues: Issue[] = [];
   const rel = displayPath;
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    issues.push({ file: rel(dir), line: 1, col: 1, message: 'catalog folder not found' });
+    const message = existsSync(dir) ? 'catalog folder not found: this is a file (give the folder that holds models/)' : 'catalog folder not found';
+    issues.push({ file: rel(dir), line: 1, col: 1, message });
     return { catalog: makeCatalog(dir, [], [], []), issues, files: 0 };
   }
   const modelsDir = join(dir, 'models');
@@ -65,6 +67,10 @@ function load(dir: string, options: LoadOptions): LoadResult {
   for (const f of modelFiles) {
     const doc = readDoc(f, rel(f), issues);
     if (!doc) continue;
+    if (!isMapping(doc.data)) {
+      issues.push(doc.issue([], `expected a mapping of model fields (id: …, name: …), found ${kindOf(doc.data)}`));
+      continue;
+    }
     const m = check(Model, doc.data, doc, [], issues);
     if (!m) {
       // Still known by id, so references to it do not cascade into more errors.
@@ -76,10 +82,14 @@ function load(dir: string, options: LoadOptions): LoadResult {
     if (stem !== m.id) issues.push(doc.issue(['id'], `id "${m.id}" does not match the file name "${stem}"`));
     models.push({ value: m, doc, path: [] });
   }
-  const organizations = readList(join(dir, 'organizations.yaml'), 'organizations', Organization, rel, issues);
-  const licenses = readList(join(dir, 'licenses.yaml'), 'licenses', License, rel, issues);
+  const invalidOrgs: Unusable = { all: false, ids: new Set() };
+  const invalidLicenses: Unusable = { all: false, ids: new Set() };
+  const organizations = readList(join(dir, 'organizations.yaml'), 'organizations', Organization, rel, issues, invalidOrgs);
+  const licenses = readList(join(dir, 'licenses.yaml'), 'licenses', License, rel, issues, invalidLicenses);
 
-  issues.push(...crossCheck({ models, organizations, licenses, invalidIds, dir, now: options.now ?? new Date() }));
+  issues.push(
+    ...crossCheck({ models, organizations, licenses, invalidIds, invalidOrgs, invalidLicenses, dir, now: options.now ?? new Date() }),
+  );
   // The guide is optional; when present it is checked against the models just read.
   const guidePath = join(dir, 'guide.yaml');
   let guide: Guide | undefined;
@@ -118,12 +128,24 @@ export const MAX_FILE_BYTES = 1 << 20;
 function readDoc(path: string, name: string, issues: Issue[]): YamlFile | undefined {
   let text: string;
   try {
-    const size = statSync(path).size;
+    const st = statSync(path);
+    const size = st.size;
+    if (!st.isFile()) {
+      // A folder, device or pipe (e.g. a link to /dev/zero) would fail, or never finish reading.
+      issues.push({ file: name, line: 1, col: 1, message: 'not a regular file' });
+      return;
+    }
     if (size > MAX_FILE_BYTES) {
       issues.push({ file: name, line: 1, col: 1, message: `file is ${size} bytes; catalog files may be at most ${MAX_FILE_BYTES} bytes` });
       return;
     }
-    text = readFileSync(path, 'utf8');
+    const bytes = readFileSync(path);
+    const bad = firstInvalidUtf8(bytes);
+    if (bad) {
+      issues.push({ file: name, ...bad, message: 'file is not valid UTF-8 text (save it as UTF-8)' });
+      return;
+    }
+    text = bytes.toString('utf8');
   } catch (e) {
     issues.push({ file: name, line: 1, col: 1, message: `cannot read file: ${(e as Error).message}` });
     return;
@@ -133,14 +155,57 @@ function readDoc(path: string, name: string, issues: Issue[]): YamlFile | undefi
   return doc;
 }
 
+/** Line and column of the first byte that is not valid UTF-8, if any. */
+function firstInvalidUtf8(bytes: Buffer): { line: number; col: number } | undefined {
+  if (isUtf8(bytes)) return undefined;
+  // Find the line: decode line by line.
+  const fatal = new TextDecoder('utf-8', { fatal: true });
+  let start = 0;
+  for (let line = 1; start <= bytes.length; line++) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = bytes.length;
+    const chunk = bytes.subarray(start, end);
+    try {
+      fatal.decode(chunk);
+    } catch {
+      let col = 1;
+      for (let k = 1; k <= chunk.length; k++) {
+        try {
+          new TextDecoder('utf-8', { fatal: true }).decode(chunk.subarray(0, k), { stream: true });
+          if (chunk[k - 1] < 0x80 || chunk[k - 1] >= 0xc0) col = k;
+        } catch {
+          return { line, col: k };
+        }
+      }
+      return { line, col };
+    }
+    start = end + 1;
+  }
+  return { line: 1, col: 1 };
+}
+
+/** Entries of a list file that could not be read: references to them are not reported again. */
+export interface Unusable {
+  /** The whole file is missing or unreadable. */
+  all: boolean;
+  ids: Set<string>;
+}
+
+/** What a parsed YAML document is, for messages. */
+function kindOf(v: unknown): string {
+  return v === null || v === undefined ? 'an empty document' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : `a single value (${typeof v})`;
+}
+
 function readList<S extends z.ZodType>(
   path: string,
   key: string,
   schema: S,
   rel: (f: string) => string,
   issues: Issue[],
+  invalid: Unusable,
 ): Located<z.infer<S>>[] {
   const name = rel(path);
+  invalid.all = true; // until the list is read: references into it are not checked
   if (!existsSync(path)) {
     issues.push({ file: name, line: 1, col: 1, message: `missing file (expected a "${key}:" list)` });
     return [];
@@ -150,15 +215,31 @@ function readList<S extends z.ZodType>(
   const data = doc.data as Record<string, unknown> | null;
   const list = data && typeof data === 'object' ? data[key] : undefined;
   if (!Array.isArray(list)) {
-    issues.push(doc.issue([], `expected a top-level "${key}:" list`));
+    const found = isMapping(data) ? (key in data ? kindOf(list) : `no "${key}:" key`) : kindOf(data);
+    issues.push(doc.issue(isMapping(data) && key in data ? [key] : [], `expected a top-level "${key}:" list, found ${found}`));
     return [];
   }
+  invalid.all = false;
   const out: Located<z.infer<S>>[] = [];
   list.forEach((item, i) => {
     const v = check(schema, item, doc, [key, i], issues);
     if (v) out.push({ value: v, doc, path: [key, i] });
+    else if (typeof (item as { id?: unknown } | null)?.id === 'string') invalid.ids.add((item as { id: string }).id);
   });
   return out;
+}
+
+function isMapping(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v = data;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, k)) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
 }
 
 function check<S extends z.ZodType>(
@@ -173,8 +254,11 @@ function check<S extends z.ZodType>(
   for (const zi of r.error.issues) {
     const path = [...base, ...(zi.path as PathKey[])];
     let message = zi.message;
-    if (zi.code === 'unrecognized_keys') message = `unknown field${zi.keys.length > 1 ? 's' : ''} ${zi.keys.map((k) => `"${k}"`).join(', ')}`;
-    else if (zi.code === 'invalid_type' && /received undefined/.test(zi.message)) message = 'is required';
+    if (zi.code === 'unrecognized_keys') {
+      message = `unknown field${zi.keys.length > 1 ? 's' : ''} ${zi.keys.map((k) => `"${k}"`).join(', ')}`;
+      if (zi.keys.includes('<<')) message += ' (YAML merge keys are not supported: write the fields out)';
+      path.push(zi.keys[0]); // point at the first unknown key rather than at the start of the record
+    } else if (zi.path.length && valueAt(data, zi.path as PropertyKey[]) === undefined) message = 'is required';
     const field = zi.path.length ? `${zi.path.join('.')}: ` : '';
     issues.push(doc.issue(path, field + message));
   }

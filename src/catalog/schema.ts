@@ -8,6 +8,19 @@ import { FAMILIES, WEIGHTS, RELATIONS, TAGS, ORG_KINDS } from './constants.js';
 export { FAMILIES, WEIGHTS, RELATIONS, TAGS, ORG_KINDS, SCHEMA_VERSION } from './constants.js';
 
 
+/**
+ * Text from the catalog reaches terminals, CSV, SVG and PDF. Control characters (which can rewrite a
+ * terminal or break a table row) and bidirectional overrides (which make text read differently from
+ * how it is stored) are refused. `Line` is one line; `Text` may also hold newlines and tabs.
+ */
+const BIDI = '\u202A-\u202E\u2066-\u2069';
+export const Line = z
+  .string()
+  .regex(new RegExp(`^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029${BIDI}]*$`), 'must be one line without control characters or bidirectional overrides');
+export const Text = z
+  .string()
+  .regex(new RegExp(`^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F${BIDI}]*$`), 'must not contain control characters or bidirectional overrides');
+
 /** Stable slug: lower case letters, digits, dots and hyphens, e.g. `llama-3.1`, `flan-t5`. */
 export const Id = z
   .string()
@@ -27,7 +40,8 @@ export const DateString = z.preprocess(
   z
     .string()
     .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { message: 'must be YYYY, YYYY-MM or YYYY-MM-DD', abort: true })
-    .refine(isRealDate, 'is not a real calendar date'),
+    .refine(isRealDate, { message: 'is not a real calendar date', abort: true })
+    .refine((s) => Number(s.slice(0, 4)) >= 1950, 'must be 1950 or later'),
 );
 
 function isRealDate(s: string): boolean {
@@ -37,7 +51,7 @@ function isRealDate(s: string): boolean {
     const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
     if (d < 1 || d > days) return false;
   }
-  return y >= 1950;
+  return y > 0;
 }
 
 const SUFFIX: Record<string, number> = { K: 1e3, M: 1e6, B: 1e9, T: 1e12 };
@@ -50,7 +64,10 @@ export const ParamCount = z.preprocess(
     if (!m) return v;
     return Number(m[1]) * (m[2] ? SUFFIX[m[2].toUpperCase()] : 1);
   },
-  z.number({ message: 'must be a number or a count like "7B", "560M", "1.6T"' }).positive(),
+  z
+    .number({ message: 'must be a number or a count like "7B", "560M", "1.6T"' })
+    .positive({ message: 'must be more than 0' })
+    .max(1e15, { message: 'must be at most 1000T (1e15)' }),
 );
 
 export const ParameterSize = z.strictObject({
@@ -59,24 +76,24 @@ export const ParameterSize = z.strictObject({
   /** Active parameters per token, for mixture-of-experts models. */
   active: ParamCount.optional(),
   /** Variant label, e.g. "base", "large", "8x7B". */
-  label: z.string().min(1).optional(),
+  label: Line.min(1).optional(),
 });
 
 export const ParentEdge = z.strictObject({
   model: Id,
   relation: Relation,
-  note: z.string().optional(),
+  note: Text.optional(),
 });
 
 export const Url = z.url({ message: 'must be an http(s) URL' }).refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL');
 
 export const Model = z.strictObject({
   id: Id,
-  name: z.string().min(1).max(80),
-  aliases: z.array(z.string().min(1)).default([]),
+  name: Line.min(1).max(80),
+  aliases: z.array(Line.min(1)).default([]),
   family: Family,
   /** Free-text architecture note, e.g. "hybrid Transformer–Mamba mixture-of-experts". */
-  architecture: z.string().optional(),
+  architecture: Text.optional(),
   released: DateString,
   organizations: z.array(Id).min(1, 'needs at least one organization'),
   weights: Weights,
@@ -88,53 +105,53 @@ export const Model = z.strictObject({
   tags: z.array(Tag).default([]),
   data: z
     .strictObject({
-      description: z.string().min(1),
+      description: Text.min(1),
       /** The training data's licence or terms, free text ("mixed web crawl, no single licence"). */
-      license: z.string().optional(),
+      license: Text.optional(),
     })
     .optional(),
   sources: z.array(Url).min(1, 'needs at least one source URL'),
   paper: Url.optional(),
   hf: z.array(z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'must be a Hugging Face repo id "owner/name"')).default([]),
   /** How the figure labels the box: a small prefix line ("Flan") over a short name ("T5"). */
-  display: z.strictObject({ prefix: z.string().min(1).optional(), name: z.string().min(1).optional() }).optional(),
+  display: z.strictObject({ prefix: Line.min(1).optional(), name: Line.min(1).optional() }).optional(),
   /** Membership in the survey's published figure (versions 1, 2, 3) and how it was shown there. */
   survey: z
     .strictObject({
       versions: z.array(z.union([z.literal(1), z.literal(2), z.literal(3)])).min(1),
-      label: z.string().optional(),
+      label: Line.optional(),
     })
     .optional(),
   /** Fields whose values are uncertain; `notes` says why. */
-  uncertain: z.array(z.string()).default([]),
-  notes: z.string().optional(),
+  uncertain: z.array(Line).default([]),
+  notes: Text.optional(),
 });
 
 
 export const Organization = z.strictObject({
   id: Id,
-  name: z.string().min(1),
+  name: Line.min(1).max(80),
   kind: z.enum(ORG_KINDS),
   /** ISO 3166-1 alpha-2 country code, or "INT" for international collectives. */
   country: z.string().regex(/^([A-Z]{2}|INT)$/, 'must be an ISO 3166-1 alpha-2 code or INT'),
   website: Url.optional(),
   /** Path, relative to the catalog folder, of an SVG icon of our own making. */
-  icon: z.string().optional(),
+  icon: Line.optional(),
   /** Short badge text for the figure (defaults to initials). */
-  badge: z.string().max(4).optional(),
-  notes: z.string().optional(),
+  badge: Line.max(4).optional(),
+  notes: Text.optional(),
 });
 
 export const License = z.strictObject({
   id: Id,
-  name: z.string().min(1),
+  name: Line.min(1).max(120),
   url: Url,
-  spdx: z.string().optional(),
+  spdx: Line.optional(),
   commercial: z.enum(['yes', 'no', 'conditional']),
   /** The condition on commercial use, required when `commercial` is conditional. */
-  condition: z.string().optional(),
-  restrictions: z.array(z.string()).default([]),
-  notes: z.string().optional(),
+  condition: Text.optional(),
+  restrictions: z.array(Text).default([]),
+  notes: Text.optional(),
 });
 
 export type Family = z.infer<typeof Family>;

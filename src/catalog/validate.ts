@@ -1,6 +1,7 @@
 /** Checks that span records and files: references, uniqueness, lineage, dates. */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { parseIcon } from './icon.js';
+import { iconFile } from './icon-file.js';
 import type { Model, Organization, License } from './schema.js';
 import type { Issue } from './issues.js';
 import type { Located } from './load.js';
@@ -14,11 +15,23 @@ export interface CrossCheckInput {
   licenses: Located<License>[];
   /** Ids of model files that failed the schema: known, but not checked further. */
   invalidIds?: Set<string>;
+  /** Organisations and licences whose file or entry failed to load: references to them are not errors of their own. */
+  invalidOrgs?: { all: boolean; ids: Set<string> };
+  invalidLicenses?: { all: boolean; ids: Set<string> };
   dir: string;
   now: Date;
 }
 
-export function crossCheck({ models, organizations, licenses, invalidIds = new Set(), dir, now }: CrossCheckInput): Issue[] {
+export function crossCheck({
+  models,
+  organizations,
+  licenses,
+  invalidIds = new Set(),
+  invalidOrgs = { all: false, ids: new Set() },
+  invalidLicenses = { all: false, ids: new Set() },
+  dir,
+  now,
+}: CrossCheckInput): Issue[] {
   const issues: Issue[] = [];
   const at = (r: Located<unknown>, path: (string | number)[], message: string) =>
     issues.push(r.doc.issue([...r.path, ...path], message));
@@ -33,7 +46,10 @@ export function crossCheck({ models, organizations, licenses, invalidIds = new S
   }
 
   for (const o of organizations) {
-    if (o.value.icon && !existsSync(join(dir, o.value.icon))) at(o, ['icon'], `icon file "${o.value.icon}" not found`);
+    if (o.value.icon) {
+      const problem = iconProblem(dir, o.value.icon);
+      if (problem) at(o, ['icon'], problem);
+    }
   }
   for (const l of licenses) {
     if (l.value.commercial === 'conditional' && !l.value.condition)
@@ -57,9 +73,9 @@ export function crossCheck({ models, organizations, licenses, invalidIds = new S
   for (const m of models) {
     const v = m.value;
     v.organizations.forEach((o, i) => {
-      if (!orgIds.has(o)) at(m, ['organizations', i], `unknown organization "${o}"${hint(o, orgIds)}`);
+      if (!orgIds.has(o) && !invalidOrgs.all && !invalidOrgs.ids.has(o)) at(m, ['organizations', i], `unknown organization "${o}"${hint(o, orgIds)}`);
     });
-    if (v.license && !licIds.has(v.license)) at(m, ['license'], `unknown licence "${v.license}"${hint(v.license, licIds)}`);
+    if (v.license && !licIds.has(v.license) && !invalidLicenses.all && !invalidLicenses.ids.has(v.license)) at(m, ['license'], `unknown licence "${v.license}"${hint(v.license, licIds)}`);
     if (v.weights !== 'closed' && !v.license) at(m, ['weights'], `weights are "${v.weights}" but no licence is given`);
     if (earliest(v.released) > today) at(m, ['released'], `release date ${v.released} is in the future (today is ${today})`);
     v.parents.forEach((p, i) => {
@@ -81,6 +97,19 @@ export function crossCheck({ models, organizations, licenses, invalidIds = new S
   }
   issues.push(...findCycles(models, modelById));
   return issues;
+}
+
+function iconProblem(dir: string, icon: string): string | undefined {
+  const { file, problem } = iconFile(dir, icon);
+  if (problem) return problem;
+  let text: string;
+  try {
+    text = readFileSync(file!, 'utf8');
+  } catch (e) {
+    return `icon "${icon}" cannot be read: ${(e as Error).message}`;
+  }
+  if (!parseIcon(text)) return `icon "${icon}" is not a well-formed SVG with a viewBox (or width and height)`;
+  return undefined;
 }
 
 function uniqueIds<T extends { id: string }>(

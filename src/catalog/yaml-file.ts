@@ -31,13 +31,28 @@ export function parseYamlFile(file: string, text: string, memo?: ParseMemo): { d
     }
   } catch (e) {
     const err = e as { reason?: string; mark?: { line: number; column: number }; message: string };
-    const line = (err.mark?.line ?? 0) + 1;
-    const col = (err.mark?.column ?? 0) + 1;
-    return { issues: [{ file, line, col, message: `YAML syntax error: ${err.reason ?? err.message.split('\n')[0]}` }] };
+    let line = (err.mark?.line ?? 0) + 1;
+    let col = (err.mark?.column ?? 0) + 1;
+    const several = !err.mark && /single document/.test(err.message);
+    if (several) ({ line, col } = secondDocument(text));
+    return { issues: [{ file, line, col, message: `YAML syntax error: ${err.reason ?? err.message.split('\n')[0]}${several ? ' (one document per file: remove the extra "---")' : ''}` }] };
   }
   let locator: ((path: readonly PathKey[]) => { line: number; col: number }) | undefined;
   const locate = (path: readonly PathKey[]) => (locator ??= makeLocator(text))(path);
   return { doc: { file, data, locate, issue: (path, message) => ({ file, ...locate(path), message }) }, issues: [] };
+}
+
+/** Where a second YAML document starts: the `---` that follows content. */
+function secondDocument(text: string): { line: number; col: number } {
+  const lines = text.split(/\r?\n/);
+  let content = false;
+  for (let i = 0; i < lines.length; i++) {
+    if (/^---(\s|$)/.test(lines[i]) && content) return { line: i + 1, col: 1 };
+    if (/^---(\s|$)/.test(lines[i])) content = /^---\s+\S/.test(lines[i]) && !/^---\s+#/.test(lines[i]);
+    else if (/^\.\.\.(\s|$)/.test(lines[i])) content = true;
+    else if (lines[i].trim() && !/^\s*#/.test(lines[i]) && !/^%/.test(lines[i])) content = true;
+  }
+  return { line: 1, col: 1 };
 }
 
 function makeLocator(text: string): (path: readonly PathKey[]) => { line: number; col: number } {

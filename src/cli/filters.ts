@@ -5,6 +5,8 @@ import {
   WEIGHTS,
   parseCount,
   parseDateBound,
+  earliest,
+  latest,
   suggest,
   type Catalog,
   type ModelFilter,
@@ -71,6 +73,7 @@ export function filterFromOptions(o: FilterOptions, catalog: Catalog): ModelFilt
     if (!parseDateBound(v)) throw new UsageError(`--${key}: "${v}" is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)`);
     f[key] = v;
   }
+  if (f.since && f.until && earliest(f.since) > latest(f.until)) throw new UsageError(`--since ${f.since} is after --until ${f.until}`);
   for (const [key, flag] of [['paramsMin', '--params-min'], ['paramsMax', '--params-max']] as const) {
     const v = o[key];
     if (v === undefined) continue;

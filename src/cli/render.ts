@@ -1,13 +1,14 @@
 /** `llmtree render`: draw the evolutionary tree as SVG, PNG, PDF or the scene as JSON. */
 import type { Command } from 'commander';
-import { readFileSync, writeFileSync, renameSync, rmSync, realpathSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, renameSync, rmSync, realpathSync, existsSync, statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { dirname, basename, extname, join, resolve, sep } from 'node:path';
-import { filterModels, type Catalog } from '../catalog/core.js';
+import { filterModels, parseDateBound, earliest, latest, type Catalog } from '../catalog/core.js';
 import { layoutTree, TIME_SCALES, THEMES, LANGS, type LayoutOptions, type Scene } from '../layout/index.js';
 import { renderSvg } from '../render/svg.js';
 import { sceneJson } from '../render/json.js';
 import { addFilterOptions, filterFromOptions, type FilterOptions } from './filters.js';
+import { iconFile } from '../catalog/icon-file.js';
 import { catalogDir, loadOrExit, findModel, CLI_ENTRIES } from './context.js';
 import { UsageError } from './errors.js';
 
@@ -92,17 +93,23 @@ function formatOf(flags: RenderFlags): Format {
   if (explicit) return explicit;
   if (!flags.output) throw new UsageError('render: give an output file with -o (tree.svg, tree.png, tree.pdf) or --format json');
   const ext = extname(flags.output).slice(1).toLowerCase();
-  const f = oneOf('-o', ext, FORMATS);
+  const f = (FORMATS as readonly string[]).includes(ext) ? (ext as Format) : undefined;
   if (!f) throw new UsageError(`-o: cannot tell the format of "${flags.output}"; use .svg, .png, .pdf or .json`);
   return f;
 }
+
+/** A longer title would only widen the figure to fit it. */
+const MAX_TITLE = 200;
 
 /** Parse and check every flag before any work, so bad input never leaves a file behind. */
 export function renderOptions(flags: RenderFlags, catalog: Catalog): LayoutOptions {
   for (const k of ['from', 'to'] as const) {
     const v = flags[k];
-    if (v !== undefined && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(v)) throw new UsageError(`--${k}: "${v}" is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)`);
+    if (v !== undefined && !parseDateBound(v)) throw new UsageError(`--${k}: "${v}" is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)`);
   }
+  if (flags.from && flags.to && earliest(flags.from) > latest(flags.to)) throw new UsageError(`--from ${flags.from} is after --to ${flags.to}`);
+  if (flags.title !== undefined && [...flags.title].length > MAX_TITLE)
+    throw new UsageError(`--title: ${[...flags.title].length} characters; a title may have at most ${MAX_TITLE}`);
   return {
     timeScale: oneOf('--time-scale', flags.timeScale, TIME_SCALES),
     theme: oneOf('--theme', flags.theme, THEMES),
@@ -120,11 +127,11 @@ export function readIcons(catalog: Catalog, scene: Scene): Map<string, string> {
   const paths = new Set<string>();
   for (const b of scene.boxes) for (const m of b.marks) if (m.icon) paths.add(m.icon);
   for (const b of scene.chart?.bars ?? []) if (b.mark.icon) paths.add(b.mark.icon);
-  const root = resolve(catalog.dir);
   const icons = new Map<string, string>();
   for (const p of [...paths].sort()) {
-    const file = resolve(root, p);
-    if (!file.startsWith(root + sep)) continue; // icons live inside the catalog folder
+    // Icons live inside the catalog folder, links resolved; anything else draws the badge instead.
+    const { file } = iconFile(catalog.dir, p);
+    if (!file) continue;
     try {
       icons.set(p, readFileSync(file, 'utf8'));
     } catch {
@@ -132,6 +139,15 @@ export function readIcons(catalog: Catalog, scene: Scene): Map<string, string> {
     }
   }
   return icons;
+}
+
+/** The output must go into an existing folder and not onto a folder: checked before any work. */
+export function checkOutput(file: string): void {
+  const abs = resolve(file);
+  const dir = dirname(abs);
+  if (!existsSync(dir)) throw new UsageError(`-o: the folder "${dirname(file)}" does not exist`);
+  if (!statSync(dir).isDirectory()) throw new UsageError(`-o: "${dirname(file)}" is not a folder`);
+  if (existsSync(abs) && statSync(abs).isDirectory()) throw new UsageError(`-o: "${file}" is a folder, not a file`);
 }
 
 /** Write through a temporary file in the same folder, then rename: never a half-written output. */
@@ -142,7 +158,7 @@ export function writeAtomic(file: string, data: string | Buffer): void {
     renameSync(tmp, file);
   } catch (e) {
     rmSync(tmp, { force: true });
-    throw e;
+    throw new Error(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
 }
 
@@ -150,6 +166,7 @@ export async function runRender(flags: RenderFlags): Promise<void> {
   const format = formatOf(flags);
   const width = positive('--width', flags.width);
   const scale = positive('--scale', flags.scale);
+  if (flags.output) checkOutput(flags.output);
   const catalog = await loadOrExit(catalogDir(flags.catalog));
   const filter = filterFromOptions(flags, catalog);
   const options = renderOptions(flags, catalog);
