@@ -55,6 +55,10 @@ describe('validate: each error kind, as path:line:col', () => {
       'models/t5.yaml:11:10: sources: needs at least one source URL',
     ]);
   });
+  it('uncertain names real fields only', () => {
+    const text = readFixture('models/t5.yaml').replace('sources:', 'uncertain: [released, relase]\nsources:');
+    expect(errorsOf({ 'models/t5.yaml': text })).toEqual([expect.stringMatching(/^models\/t5\.yaml:\d+:\d+: uncertain\.1: must name a field: name, aliases, family/)]);
+  });
   it('a source that is not a URL', () => {
     const text = readFixture('models/t5.yaml').replace('https://arxiv.org/abs/1910.10683', 'javascript:alert(1)');
     expect(errorsOf({ 'models/t5.yaml': text })[0]).toMatch(/^models\/t5\.yaml:\d+:\d+: sources\.0: must be an http\(s\) URL/);

@@ -87,6 +87,12 @@ export const ParentEdge = z.strictObject({
 
 export const Url = z.url({ message: 'must be an http(s) URL' }).refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL');
 
+/** Model fields that an entry may mark as uncertain. */
+export const UNCERTAIN_FIELDS = [
+  'name', 'aliases', 'family', 'architecture', 'released', 'organizations', 'weights', 'license',
+  'parameters', 'context', 'parents', 'tags', 'data', 'sources', 'paper', 'hf',
+] as const;
+
 export const Model = z.strictObject({
   id: Id,
   name: Line.min(1).max(80),
@@ -123,7 +129,7 @@ export const Model = z.strictObject({
     })
     .optional(),
   /** Fields whose values are uncertain; `notes` says why. */
-  uncertain: z.array(Line).default([]),
+  uncertain: z.array(z.enum(UNCERTAIN_FIELDS, { message: `must name a field: ${UNCERTAIN_FIELDS.join(', ')}` })).default([]),
   notes: Text.optional(),
 });
 
