@@ -54,14 +54,27 @@ export function catalogKey(dir: string, now = new Date()): string | undefined {
   }
 }
 
-function snapshotPath(dir: string): string {
-  return join(cacheFolder(), createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 24) + '.json');
+/** The cache file for a catalog folder: `<prefix><hash of the folder's path>.json`. */
+export function cacheFile(dir: string, prefix = ''): string {
+  return join(cacheFolder(), prefix + createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 24) + '.json');
+}
+
+/** Write a cache file atomically; a cache that cannot be written is not an error. */
+export function writeCacheFile(path: string, data: unknown): void {
+  try {
+    mkdirSync(cacheFolder(), { recursive: true, mode: 0o700 });
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(data), { mode: 0o600 });
+    renameSync(tmp, path);
+  } catch {
+    // not written: the next run loads in full
+  }
 }
 
 export function readSnapshot(dir: string, key: string): { catalog: Catalog; guide?: Guide } | undefined {
   if (!cacheEnabled()) return undefined;
   try {
-    const data = JSON.parse(readFileSync(snapshotPath(dir), 'utf8')) as { key: string } & Snapshot;
+    const data = JSON.parse(readFileSync(cacheFile(dir), 'utf8')) as { key: string } & Snapshot;
     if (data.key !== key) return undefined;
     return { catalog: makeCatalog(dir, data.models, data.organizations, data.licenses), guide: data.guide };
   } catch {
@@ -70,14 +83,5 @@ export function readSnapshot(dir: string, key: string): { catalog: Catalog; guid
 }
 
 export function writeSnapshot(dir: string, key: string, snapshot: Snapshot): void {
-  if (!cacheEnabled()) return;
-  try {
-    const path = snapshotPath(dir);
-    mkdirSync(cacheFolder(), { recursive: true, mode: 0o700 });
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ key, ...snapshot }), { mode: 0o600 });
-    renameSync(tmp, path);
-  } catch {
-    // A cache that cannot be written is not an error.
-  }
+  if (cacheEnabled()) writeCacheFile(cacheFile(dir), { key, ...snapshot });
 }

@@ -7,9 +7,9 @@
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { readFileSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { cacheEnabled, cacheFolder } from './cache.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cacheEnabled, cacheFile, writeCacheFile } from './cache.js';
 
 export interface ParseMemo {
   /** The memoised data for this text, or MISS. */
@@ -49,7 +49,7 @@ function jsonSafe(v: unknown): boolean {
 
 export function openParseMemo(dir: string): ParseMemo | undefined {
   if (!cacheEnabled()) return undefined;
-  const path = join(cacheFolder(), 'parsed-' + createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 24) + '.json');
+  const path = cacheFile(dir, 'parsed-');
   const version = `1:${parserVersion()}`;
   let stored: Record<string, unknown> = {};
   try {
@@ -74,14 +74,7 @@ export function openParseMemo(dir: string): ParseMemo | undefined {
     },
     save() {
       if (!changed && Object.keys(used).length === Object.keys(stored).length) return;
-      try {
-        mkdirSync(cacheFolder(), { recursive: true, mode: 0o700 });
-        const tmp = `${path}.${process.pid}.tmp`;
-        writeFileSync(tmp, JSON.stringify({ version, entries: used }), { mode: 0o600 });
-        renameSync(tmp, path);
-      } catch {
-        // a memo that cannot be written is not an error
-      }
+      writeCacheFile(path, { version, entries: used });
     },
   };
 }

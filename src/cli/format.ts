@@ -1,4 +1,5 @@
 /** Plain-text tables and CSV for CLI output. */
+import { cells } from '../layout/text.js';
 
 /**
  * An aligned plain-text table. Cells longer than `maxCell` columns wrap at spaces onto further lines
@@ -34,12 +35,8 @@ export function wrap(text: string, max: number): string[] {
   return lines;
 }
 
-/** Display width: CJK and other wide characters take two columns. */
-export function width(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
-  return w;
-}
+/** Display width in terminal columns: the figure's own cell count (CJK two, combining marks none). */
+export const width = cells;
 
 export function csv(headers: string[], rows: string[][]): string {
   const cell = (s: string) => {
