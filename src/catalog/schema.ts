@@ -128,6 +128,8 @@ export const Model = z.strictObject({
       label: Line.optional(),
     })
     .optional(),
+  /** A landmark of the field, drawn in the default (slide-size) figure; the rule is docs/landmarks.md. */
+  landmark: z.boolean().optional(),
   /** Fields whose values are uncertain; `notes` says why. */
   uncertain: z.array(z.enum(UNCERTAIN_FIELDS, { message: `must name a field: ${UNCERTAIN_FIELDS.join(', ')}` })).default([]),
   notes: Text.optional(),
