@@ -8,6 +8,7 @@ import type { Located } from './load.js';
 import { earliest, latest, todayUTC } from './dates.js';
 import { normalizeName } from './names.js';
 import { suggest } from './suggest.js';
+import { checkVariants } from './validate-variants.js';
 
 export interface CrossCheckInput {
   models: Located<Model>[];
@@ -78,6 +79,7 @@ export function crossCheck({
     if (v.license && !licIds.has(v.license) && !invalidLicenses.all && !invalidLicenses.ids.has(v.license)) at(m, ['license'], `unknown licence "${v.license}"${hint(v.license, licIds)}`);
     if (v.weights !== 'closed' && !v.license) at(m, ['weights'], `weights are "${v.weights}" but no licence is given`);
     if (earliest(v.released) > today) at(m, ['released'], `release date ${v.released} is in the future (today is ${today})`);
+    checkVariants(m, (id) => licIds.has(id) || invalidLicenses.all || invalidLicenses.ids.has(id), at);
     v.parents.forEach((p, i) => {
       const parent = modelById.get(p.model);
       if (!parent) {
