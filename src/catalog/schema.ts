@@ -83,6 +83,11 @@ export const ParentEdge = z.strictObject({
   model: Id,
   relation: Relation,
   note: Text.optional(),
+  /**
+   * When the child took this parent on later than its own release (a product moved to a newer model,
+   * a model announced before its parent): the date from which the edge holds. docs/variants.md.
+   */
+  since: DateString.optional(),
 });
 
 export const Url = z.url({ message: 'must be an http(s) URL' }).refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL');

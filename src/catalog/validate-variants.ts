@@ -1,5 +1,5 @@
 /** Checks that a model's variants agree with their entry (docs/variants.md). */
-import type { Model } from './schema.js';
+import type { Model, ParentEdge } from './schema.js';
 import type { Located } from './load.js';
 import { earliest, latest } from './dates.js';
 import { formatCount } from './query.js';
@@ -16,6 +16,9 @@ const OPENNESS = { closed: 0, restricted: 1, open: 2 } as const;
 export function checkVariants(m: Located<Model>, knownLicense: (id: string) => boolean, at: At): void {
   const v = m.value;
   const variants = v.variants ?? [];
+  v.parents.forEach((p, i) => {
+    if (p.since && latest(p.since) < earliest(v.released)) at(m, ['parents', i, 'since'], `since ${p.since} is before the entry's release (${v.released}); leave it out`);
+  });
   if (!variants.length) return;
   if (v.parameters.length) at(m, ['parameters'], 'give sizes once: an entry with "variants" takes its parameters from them, so drop "parameters"');
   const labels = new Set<string>();
@@ -40,4 +43,14 @@ export function checkVariants(m: Located<Model>, knownLicense: (id: string) => b
       else largest = { total: x.total, label: x.label };
     }
   });
+}
+
+/**
+ * The date from which a parent edge holds: its `since`, else the latest variant built on that parent,
+ * else the entry's release. The parent must be no later than this.
+ */
+export function edgeDate(m: Model, p: ParentEdge): string {
+  if (p.since) return p.since;
+  const dates = (m.variants ?? []).filter((x) => x.base === p.model && x.released).map((x) => x.released!);
+  return dates.sort().at(-1) ?? m.released;
 }

@@ -8,7 +8,7 @@ import type { Located } from './load.js';
 import { earliest, latest, todayUTC } from './dates.js';
 import { normalizeName } from './names.js';
 import { suggest } from './suggest.js';
-import { checkVariants } from './validate-variants.js';
+import { checkVariants, edgeDate } from './validate-variants.js';
 
 export interface CrossCheckInput {
   models: Located<Model>[];
@@ -88,8 +88,9 @@ export function crossCheck({
         return;
       }
       if (p.model === v.id) return; // reported as a cycle below
-      if (latest(v.released) < earliest(parent.value.released))
-        at(m, ['released'], `released ${v.released}, before its parent "${p.model}" (${parent.value.released})`);
+      const when = edgeDate(v, p);
+      if (latest(when) < earliest(parent.value.released))
+        at(m, p.since ? ['parents', i, 'since'] : ['released'], `${when === v.released ? 'released' : 'takes this parent on'} ${when}, before its parent "${p.model}" (${parent.value.released})`);
     });
     const seen = new Set<string>();
     v.parents.forEach((p, i) => {
