@@ -65,5 +65,6 @@ function variantsTable(catalog: Catalog, m: Model): string {
     v.base ?? '',
     v.hf.join(' '),
   ]);
-  return `\nvariants:\n${table(headers, rows)}`;
+  const notes = variants.filter((v) => v.notes).map((v) => `  ${v.label}: ${v.notes}\n`).join('');
+  return `\nvariants:\n${table(headers, rows)}${notes ? `variant notes:\n${notes}` : ''}`;
 }
