@@ -182,6 +182,12 @@ describe('validate: variants that contradict their entry', () => {
       'models/llama.yaml:14:25: variant "chat": base "gpt-3" is not one of the entry\'s parents',
     ]);
   });
+  it('refuses a variant dated in the future', () => {
+    const later = readFixture('models/llama.yaml').replace(/parameters:\n(  .*\n)+/, 'variants:\n  - {label: 7B, total: 7B, released: 2027-01}\n');
+    expect(loadCatalog(fixture({ 'models/llama.yaml': later }), { now: NOW }).issues.map((i) => i.message)).toEqual([
+      'variant "7B": release date 2027-01 is in the future (today is 2026-11-28)',
+    ]);
+  });
   it('refuses sizes given twice, and a parent edge dated before the entry', () => {
     const both = readFixture('models/llama.yaml') + 'variants:\n  - {label: 7B, total: 7B}\n';
     expect(loadCatalog(fixture({ 'models/llama.yaml': both }), { now: NOW }).issues.map((i) => i.message)).toEqual([
