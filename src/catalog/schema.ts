@@ -118,7 +118,8 @@ export const Variant = z.strictObject({
   /** The parent (one of the entry's `parents`) this variant was trained from, when they differ. */
   base: Id.optional(),
   hf: z.array(HfId).optional(),
-  notes: Text.optional(),
+  /** A short remark, one line. */
+  notes: Line.max(200).optional(),
 });
 
 /** Model fields that an entry may mark as uncertain. */
