@@ -49,8 +49,10 @@ describe('resolveVariants', () => {
     expect(vs.every((v) => v.released === base.released && v.weights === 'open' && !v.implicit)).toBe(true);
     expect(vs[2].parameters).toEqual([{ total: 3e9, label: '3B' }]);
   });
-  it('modality defaults from tags; later variants keep their own date', () => {
+  it('modality: given, or vision-language for multimodal entries, else text; later variants keep their own date', () => {
     expect(resolveVariants(catalog.byId.get('starcoder')!)[0].modality).toBe('code');
+    expect(resolveVariants(catalog.byId.get('glm-4.6')!)[0].modality).toBe('text'); // tagged code, but a general model
+    expect(resolveVariants(catalog.byId.get('claude-3-opus')!)[0].modality).toBe('vision-language');
     expect(resolveVariants(catalog.byId.get('gpt-4o')!)[0].modality).toBe('omni');
     const coder = resolveVariants(catalog.byId.get('qwen2.5-coder')!);
     expect(coder.map((v) => v.released)).toEqual(['2024-11-12', '2024-09-19', '2024-11-12', '2024-09-19', '2024-11-12', '2024-11-12']);

@@ -23,10 +23,13 @@ export interface ResolvedVariant {
   notes?: string;
 }
 
-/** The entry's own modality: given, or `code` / `vision-language` from its tags, else `text`. */
+/**
+ * The entry's own modality: given, else `vision-language` for entries tagged multimodal, else `text`.
+ * (The `code` tag is not used: many general models are tagged code for their coding skill; code
+ * models say `modality: code`.)
+ */
 export function entryModality(m: Model): Modality {
   if (m.modality) return m.modality;
-  if (m.tags.includes('code')) return 'code';
   if (m.tags.includes('multimodal')) return 'vision-language';
   return 'text';
 }
