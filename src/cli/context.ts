@@ -33,7 +33,11 @@ function findPackageRoot(from: string): string {
 
 /** `--catalog` if given, else ./catalog when it looks like one, else the bundled catalog. */
 export function catalogDir(option?: string): string {
-  if (option) return resolve(option);
+  if (option) {
+    const dir = resolve(option);
+    if (!existsSync(dir)) throw new UsageError(`--catalog: folder not found: ${dir}`);
+    return dir;
+  }
   const local = resolve('catalog');
   if (existsSync(join(local, 'models')) && existsSync(join(local, 'organizations.yaml'))) return local;
   return BUNDLED_CATALOG;

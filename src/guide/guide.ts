@@ -47,6 +47,7 @@ export interface Candidate {
   context?: number;
   /** The variant the ranking refers to. */
   variant?: string;
+  modality: Modality;
   /** Its size, e.g. "8B" or "671B, 37B active per token". */
   size?: string;
   parameters?: number;
@@ -289,6 +290,7 @@ function candidate(s: Scored, rank: number, lang: Lang): Candidate {
     license: v.variant.license,
     context: v.variant.context,
     variant: v.variant.label,
+    modality: v.variant.modality,
     size: v.variant.total !== undefined ? sizeText(v.variant, lang) : undefined,
     parameters: v.variant.total,
     precision: v.precision,

@@ -100,6 +100,17 @@ function kvCache(arch: AttentionShape | undefined, context: number, batch: numbe
   return { bytes, step: `KV cache = 2 (K,V) × ${arch.kvHeads} KV heads × ${arch.headDim} dims × ${KV_BYTES} B × ${tokens} × ${batch} = ${gb(bytes)}` };
 }
 
+/**
+ * KV cache when the attention shape is not recorded: 0.4 GB × √(parameters in billions) per 8,192 tokens
+ * at fp16. Fitted with headroom to grouped-query models (Llama 3 1B/8B/70B/405B need 0.27, 1.07, 2.7 and
+ * 4.2 GB per 8K tokens); models without grouped-query attention need more, so record their shape.
+ */
+export const KV_ALLOWANCE_GB = 0.4;
+
+export function kvAllowance(params: number, context: number, batch: number): number {
+  return KV_ALLOWANCE_GB * GB * Math.sqrt(params / 1e9) * (context / 8192) * batch;
+}
+
 /** Memory for inference, or for fine-tuning with `finetune`, with its arithmetic. */
 export function estimateMemory(r: MemoryRequest): MemoryEstimate {
   const steps: string[] = [];
@@ -122,8 +133,12 @@ export function estimateMemory(r: MemoryRequest): MemoryEstimate {
     steps.push(`weights = ${fmtParams(r.params)} × ${num(BYTES_PER_PARAM[r.precision])} B (${r.precision}) = ${gb(weights)}`);
   }
   const kv = kvCache(r.arch, r.context, r.batch);
-  const kvBytes = kv ? kv.bytes : weights * 0.2;
-  steps.push(kv ? kv.step : `KV cache: attention shape not recorded, allowance 20% of weights = ${gb(kvBytes)}`);
+  const kvBytes = kv ? kv.bytes : kvAllowance(r.params, r.context, r.batch);
+  steps.push(
+    kv
+      ? kv.step
+      : `KV cache (estimated, attention shape not recorded) = ${KV_ALLOWANCE_GB} GB × √${num(r.params / 1e9)} × ${r.context} / 8192 tokens × ${r.batch} = ${gb(kvBytes)}`,
+  );
   const overhead = weights * OVERHEAD_SHARE + OVERHEAD_FIXED * r.gpus;
   steps.push(`overhead = 10% of weights + 1 GB × ${r.gpus} GPU = ${gb(overhead)}`);
   const total = weights + kvBytes + training + overhead;
@@ -143,8 +158,8 @@ export function fits(e: MemoryEstimate, gpuMemory: number, gpus: number): boolea
 /** The rule, spelled out for the answer. */
 export function memoryRule(lang: 'en' | 'zh' = 'en'): string {
   return lang === 'zh'
-    ? '显存 = 权重（参数量 × 每参数字节：fp32 4、bf16/fp16 2、fp8/int8 1、mxfp4 0.53、int4 0.5）+ KV 缓存（2 × 层数 × KV 头数 × 头维度 × 2 字节 × 上下文 × 批量；未记录结构时按权重的 20%）+ 开销（权重的 10% + 每块 GPU 1 GB）；只有不超过 GPU 显存的 90% 才算放得下；混合专家模型按总参数计；1 GB = 10^9 字节'
-    : 'memory = weights (parameters × bytes per parameter: fp32 4, bf16/fp16 2, fp8/int8 1, mxfp4 0.53, int4 0.5) + KV cache (2 × layers × KV heads × head dim × 2 B × context × batch; 20% of weights when the attention shape is not recorded) + overhead (10% of weights + 1 GB per GPU); it fits only within 90% of the GPU memory; mixture-of-experts models count total parameters; 1 GB = 10^9 bytes';
+    ? '显存 = 权重（参数量 × 每参数字节：fp32 4、bf16/fp16 2、fp8/int8 1、mxfp4 0.53、int4 0.5）+ KV 缓存（2 × 层数 × KV 头数 × 头维度 × 2 字节 × 上下文 × 批量；未记录结构时按每 8K 词元 0.4 GB × √参数量（十亿）估算）+ 开销（权重的 10% + 每块 GPU 1 GB）；只有不超过 GPU 显存的 90% 才算放得下；混合专家模型按总参数计；1 GB = 10^9 字节'
+    : 'memory = weights (parameters × bytes per parameter: fp32 4, bf16/fp16 2, fp8/int8 1, mxfp4 0.53, int4 0.5) + KV cache (2 × layers × KV heads × head dim × 2 B × context × batch; estimated as 0.4 GB × √(parameters in B) per 8K tokens when the attention shape is not recorded) + overhead (10% of weights + 1 GB per GPU); it fits only within 90% of the GPU memory; mixture-of-experts models count total parameters; 1 GB = 10^9 bytes';
 }
 
 /** "24GB", "24 GB", "24G", "80", "24GiB", "512MB" → bytes; null if malformed. Plain numbers are GB. */
