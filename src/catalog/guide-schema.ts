@@ -72,8 +72,8 @@ export const Benchmark = z.strictObject({
   id: Id,
   name: Line.min(1),
   url: Url,
-  /** What the number is: "% resolved", "Elo", "% accuracy", "average score". */
-  unit: Line.min(1),
+  /** What the number is: "% resolved", "Elo", "% accuracy", "average score", in both languages. */
+  unit: LocalText,
 });
 
 export const Score = z.strictObject({

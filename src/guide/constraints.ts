@@ -151,7 +151,7 @@ const CHECKS: Record<ConstraintId, Check> = {
 };
 
 /** The facts a variant brings to the checks: its precision, memory estimate and price. */
-export function prepareVariant(m: Model, v: GuideVariant, c: GuideConstraints, ev: EvidenceIndex): VariantFit {
+export function prepareVariant(m: Model, v: GuideVariant, c: GuideConstraints, ev: EvidenceIndex, lang: Lang = 'en'): VariantFit {
   const e: Partial<Evidence> = evidenceOf(ev, m.id, v.label);
   const published: Precision = e.precision ?? 'bf16';
   const precision = c.precision ?? published;
@@ -167,6 +167,7 @@ export function prepareVariant(m: Model, v: GuideVariant, c: GuideConstraints, e
       batch: c.batch ?? 1,
       gpus: c.gpus ?? 1,
       finetune: c.finetune,
+      lang,
     });
   }
   return fit;
@@ -182,7 +183,7 @@ export function checkConstraints(catalog: Catalog, m: Model, c: GuideConstraints
   // Variants of another modality (a vision-language size for a text task) never stand for the model.
   let standing = variantsOf(m)
     .filter((v) => allowed.includes(v.modality))
-    .map((v) => prepareVariant(m, v, c, ev));
+    .map((v) => prepareVariant(m, v, c, ev, lang));
   const failures: Failure[] = [];
   for (const id of activeConstraints(c)) {
     const verdicts = standing.map((f) => CHECKS[id](f, x));

@@ -4,6 +4,7 @@
  * The data is the `benchmarks` and `evidence` sections of guide.yaml.
  */
 import type { Guide, Evidence, TaskGuide } from '../catalog/guide-schema.js';
+import type { Lang } from './messages.js';
 
 export type EvidenceIndex = Map<string, Evidence[]>;
 
@@ -61,13 +62,13 @@ function percentile(sorted: number[], v: number): number {
   return (below + (equal - 1) / 2) / (sorted.length - 1);
 }
 
-export function taskEvidence(guide: Guide, table: Map<string, number[]>, task: TaskGuide, ev: Partial<Evidence>): EvidenceScore | undefined {
+export function taskEvidence(guide: Guide, table: Map<string, number[]>, task: TaskGuide, ev: Partial<Evidence>, lang: Lang = 'en'): EvidenceScore | undefined {
   const used = (ev.scores ?? []).filter((s) => task.benchmarks.includes(s.benchmark));
   if (!used.length) return undefined;
   const strength = used.reduce((sum, s) => sum + percentile(table.get(s.benchmark) ?? [s.value], s.value), 0) / used.length;
   const notes = used.map((s) => {
     const b = guide.benchmarks.find((x) => x.id === s.benchmark)!;
-    return `${b.name} ${s.value} ${b.unit}${s.setting ? `, ${s.setting}` : ''} (${s.date})`;
+    return `${b.name} ${s.value} ${b.unit[lang]}${s.setting ? `, ${s.setting}` : ''} (${s.date})`;
   });
   return { strength, notes, sources: used.map((s) => s.source) };
 }

@@ -86,7 +86,8 @@ function candidateLines(c: Candidate, L: Lang): string[] {
   const sign = (p: number) => (p > 0 ? `+${p}` : String(p));
   const ctx = L === 'zh' ? '上下文' : 'ctx';
   const facts = [c.released, c.weights, c.license ?? '', c.size ?? '', c.context ? `${contextText(c.context)} ${ctx}` : ''].filter(Boolean).join(', ');
-  const out = [`  ${c.rank}. ${c.name} [${c.id}] — ${msg('score', L)} ${c.score} (${facts}; ${msg('classLabel', L)}: ${c.modelClass})`];
+  const cls = msg(c.modelClass === 'hosted-llm' ? 'classHostedShort' : c.modelClass === 'open-llm' ? 'classOpenShort' : 'classFineTunedShort', L);
+  const out = [`  ${c.rank}. ${c.name} [${c.id}] — ${msg('score', L)} ${c.score} (${facts}; ${msg('classLabel', L)}: ${cls})`];
   for (const k of c.components) out.push(`       ${sign(k.points).padStart(5)}  ${factorName(k.factor, L)}: ${k.note}`);
   if (c.price) out.push(`       ${msg('price', L)}: ${msg('perMillion', L, { input: c.price.input, output: c.price.output, date: c.price.date })}`);
   if (c.memory) for (const step of c.memory.steps) out.push(`       ${msg('memory', L)}: ${step}`);

@@ -60,6 +60,8 @@ export interface MemoryRequest {
   batch: number;
   gpus: number;
   finetune?: FinetuneMethod;
+  /** Language of the arithmetic lines. */
+  lang?: 'en' | 'zh';
 }
 
 export interface MemoryEstimate {
@@ -75,6 +77,20 @@ export interface MemoryEstimate {
 }
 
 const gb = (b: number) => formatBytes(b);
+
+/** The words of the arithmetic, in each language; numbers and units stay as they are. */
+const W = {
+  en: {
+    weights: 'weights', frozen: 'frozen weights', full: 'full fine-tuning', fullWhy: 'bf16 gradients + fp32 master, Adam m and v',
+    adapters: 'adapters', ofParams: 'of parameters', kv: 'KV cache', kvLatent: 'KV cache (latent)', kvEst: 'KV cache (estimated, attention shape not recorded)',
+    layers: 'layers', tokens: 'tokens', heads: 'KV heads', dims: 'dims', window: 'window', overhead: 'overhead', ofWeights: '10% of weights', gpu: 'GPU', total: 'total',
+  },
+  zh: {
+    weights: '权重', frozen: '冻结权重', full: '全参数微调', fullWhy: 'bf16 梯度 + fp32 主权重、Adam 一阶与二阶矩',
+    adapters: '适配器', ofParams: '的参数', kv: 'KV 缓存', kvLatent: 'KV 缓存（潜变量）', kvEst: 'KV 缓存（估算，未记录注意力结构）',
+    layers: '层', tokens: '词元', heads: 'KV 头', dims: '维', window: '窗口', overhead: '开销', ofWeights: '权重的 10%', gpu: '块 GPU', total: '合计',
+  },
+};
 const num = (n: number) => (Number.isInteger(n) ? String(n) : String(+n.toFixed(3)));
 
 /** Bytes of KV cache per token of context, over all layers; undefined without an attention shape. */
@@ -85,19 +101,21 @@ export function kvBytesPerToken(arch: AttentionShape | undefined): number | unde
   return 2 * arch.layers * arch.kvHeads * arch.headDim * KV_BYTES;
 }
 
-function kvCache(arch: AttentionShape | undefined, context: number, batch: number): { bytes: number; step: string } | undefined {
+function kvCache(arch: AttentionShape | undefined, context: number, batch: number, w: (typeof W)['en']): { bytes: number; step: string } | undefined {
   if (!arch) return undefined;
   if (arch.kvLatent) {
     const bytes = arch.layers * arch.kvLatent * KV_BYTES * context * batch;
-    return { bytes, step: `KV cache (latent) = ${arch.layers} layers × ${arch.kvLatent} × ${KV_BYTES} B × ${context} tokens × ${batch} = ${gb(bytes)}` };
+    return { bytes, step: `${w.kvLatent} = ${arch.layers} ${w.layers} × ${arch.kvLatent} × ${KV_BYTES} B × ${context} ${w.tokens} × ${batch} = ${gb(bytes)}` };
   }
   if (!arch.kvHeads || !arch.headDim) return undefined;
   const perLayerToken = 2 * arch.kvHeads * arch.headDim * KV_BYTES;
   const win = arch.window && arch.window.size < context ? arch.window : undefined;
   const full = arch.layers - (win?.layers ?? 0);
   const bytes = perLayerToken * batch * (full * context + (win ? win.layers * win.size : 0));
-  const tokens = win ? `(${full} layers × ${context} + ${win.layers} layers × ${win.size} window) tokens` : `${arch.layers} layers × ${context} tokens`;
-  return { bytes, step: `KV cache = 2 (K,V) × ${arch.kvHeads} KV heads × ${arch.headDim} dims × ${KV_BYTES} B × ${tokens} × ${batch} = ${gb(bytes)}` };
+  const tokens = win
+    ? `(${full} ${w.layers} × ${context} + ${win.layers} ${w.layers} × ${win.size} ${w.window}) ${w.tokens}`
+    : `${arch.layers} ${w.layers} × ${context} ${w.tokens}`;
+  return { bytes, step: `${w.kv} = 2 (K,V) × ${arch.kvHeads} ${w.heads} × ${arch.headDim} ${w.dims} × ${KV_BYTES} B × ${tokens} × ${batch} = ${gb(bytes)}` };
 }
 
 /**
@@ -113,36 +131,34 @@ export function kvAllowance(params: number, context: number, batch: number): num
 
 /** Memory for inference, or for fine-tuning with `finetune`, with its arithmetic. */
 export function estimateMemory(r: MemoryRequest): MemoryEstimate {
+  const w = W[r.lang ?? 'en'];
   const steps: string[] = [];
+  const p = fmtParams(r.params);
   let weights: number;
   let training = 0;
   if (r.finetune === 'full') {
     weights = r.params * BYTES_PER_PARAM.bf16;
     training = r.params * (TRAIN_BYTES_PER_PARAM - BYTES_PER_PARAM.bf16);
-    steps.push(`weights = ${fmtParams(r.params)} × 2 B (bf16) = ${gb(weights)}`);
-    steps.push(`full fine-tuning = ${fmtParams(r.params)} × ${TRAIN_BYTES_PER_PARAM - 2} B (bf16 gradients + fp32 master, Adam m and v) = ${gb(training)}`);
+    steps.push(`${w.weights} = ${p} × 2 B (bf16) = ${gb(weights)}`);
+    steps.push(`${w.full} = ${p} × ${TRAIN_BYTES_PER_PARAM - 2} B (${w.fullWhy}) = ${gb(training)}`);
   } else if (r.finetune === 'lora' || r.finetune === 'qlora') {
     const bpp = r.finetune === 'qlora' ? NF4_BYTES : BYTES_PER_PARAM.bf16;
     weights = r.params * bpp;
-    const trained = r.params * ADAPTER_SHARE;
-    training = trained * TRAIN_BYTES_PER_PARAM;
-    steps.push(`frozen weights = ${fmtParams(r.params)} × ${num(bpp)} B (${r.finetune === 'qlora' ? 'NF4' : 'bf16'}) = ${gb(weights)}`);
-    steps.push(`${r.finetune === 'qlora' ? 'QLoRA' : 'LoRA'} adapters = ${ADAPTER_SHARE * 100}% of parameters × ${TRAIN_BYTES_PER_PARAM} B = ${gb(training)}`);
+    training = r.params * ADAPTER_SHARE * TRAIN_BYTES_PER_PARAM;
+    const name = r.finetune === 'qlora' ? 'QLoRA' : 'LoRA';
+    steps.push(`${w.frozen} = ${p} × ${num(bpp)} B (${r.finetune === 'qlora' ? 'NF4' : 'bf16'}) = ${gb(weights)}`);
+    steps.push(`${name} ${w.adapters} = ${ADAPTER_SHARE * 100}% ${w.ofParams} × ${TRAIN_BYTES_PER_PARAM} B = ${gb(training)}`);
   } else {
     weights = r.params * BYTES_PER_PARAM[r.precision];
-    steps.push(`weights = ${fmtParams(r.params)} × ${num(BYTES_PER_PARAM[r.precision])} B (${r.precision}) = ${gb(weights)}`);
+    steps.push(`${w.weights} = ${p} × ${num(BYTES_PER_PARAM[r.precision])} B (${r.precision}) = ${gb(weights)}`);
   }
-  const kv = kvCache(r.arch, r.context, r.batch);
+  const kv = kvCache(r.arch, r.context, r.batch, w);
   const kvBytes = kv ? kv.bytes : kvAllowance(r.params, r.context, r.batch);
-  steps.push(
-    kv
-      ? kv.step
-      : `KV cache (estimated, attention shape not recorded) = ${KV_ALLOWANCE_GB} GB × √${num(r.params / 1e9)} × ${r.context} / 8192 tokens × ${r.batch} = ${gb(kvBytes)}`,
-  );
+  steps.push(kv ? kv.step : `${w.kvEst} = ${KV_ALLOWANCE_GB} GB × √${num(r.params / 1e9)} × ${r.context} / 8192 ${w.tokens} × ${r.batch} = ${gb(kvBytes)}`);
   const overhead = weights * OVERHEAD_SHARE + OVERHEAD_FIXED * r.gpus;
-  steps.push(`overhead = 10% of weights + 1 GB × ${r.gpus} GPU = ${gb(overhead)}`);
+  steps.push(`${w.overhead} = ${w.ofWeights} + 1 GB × ${r.gpus} ${w.gpu} = ${gb(overhead)}`);
   const total = weights + kvBytes + training + overhead;
-  steps.push(`total = ${gb(total)}`);
+  steps.push(`${w.total} = ${gb(total)}`);
   return { weights, kvCache: kvBytes, kvEstimated: !kv, training, overhead, total, steps };
 }
 

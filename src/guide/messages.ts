@@ -40,7 +40,7 @@ const M = {
   fitPrimary: { en: '{family} is the primary family for {task}', zh: '{family} 是 {task} 的首选架构' },
   fitAlternative: { en: '{family} is an alternative family for {task}', zh: '{family} 是 {task} 的备选架构' },
   named: { en: 'named in guide.yaml as a notable model for {task}', zh: 'guide.yaml 将其列为 {task} 的代表模型' },
-  tagPoints: { en: '{tag}', zh: '标签 {tag}' },
+  tagPoints: { en: '{tag}', zh: '{tag}' },
   recency: { en: 'released {date} (newer scores higher, {from}–{to} scale)', zh: '发布于 {date}（越新分越高，{from}–{to} 区间）' },
   sizeLarge: { en: '{size}: larger is better for this task, largest size within the constraints', zh: '{size}：此任务越大越好，取满足约束的最大尺寸' },
   sizeSmall: { en: '{size}: small models are cheaper to fine-tune and serve for this task', zh: '{size}：此任务中小模型微调和部署更便宜' },
@@ -116,6 +116,9 @@ const M = {
   perMillion: { en: '${input} in / ${output} out per million tokens ({date})', zh: '每百万词元输入 ${input} / 输出 ${output}（{date}）' },
   memory: { en: 'memory', zh: '显存' },
   classLabel: { en: 'class', zh: '类别' },
+  classHostedShort: { en: 'hosted LLM', zh: '托管大模型' },
+  classOpenShort: { en: 'open LLM', zh: '开放权重大模型' },
+  classFineTunedShort: { en: 'fine-tuned model', zh: '微调模型' },
   variant: { en: 'variant', zh: '变体' },
   moreWithExplain: { en: 'Run with --explain to see notable models that were excluded and why.', zh: '加上 --explain 可查看被排除的重要模型及原因。' },
 } satisfies Record<string, Msg>;

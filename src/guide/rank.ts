@@ -97,7 +97,7 @@ export function score(ctx: RankContext, m: Model, rec: Recommendation, fitsList:
     note: msg(fit === 'primary' ? 'fitPrimary' : 'fitAlternative', lang, { family: familyName(rec.family, lang), task: taskName }),
   });
 
-  const ev = taskEvidence(ctx.guide, ctx.table, task, evidenceOf(ctx.evidence, m.id, pick.variant.label));
+  const ev = taskEvidence(ctx.guide, ctx.table, task, evidenceOf(ctx.evidence, m.id, pick.variant.label), lang);
   if (ev) components.push({ factor: 'evidence', points: round(EVIDENCE_POINTS * ev.strength), note: ev.notes.join('; ') });
   else if (task.benchmarks.length)
     components.push({ factor: 'evidence', points: 0, note: msg('noEvidence', lang, { benchmarks: benchmarkNames(ctx, task) }) });
