@@ -198,6 +198,13 @@ const SCENARIOS: Scenario[] = [
     each: (c) => c.weights !== 'closed',
   },
   {
+    name: 'commercial code with an API allowed: hosted models rank on evidence',
+    request: { task: 'code', commercial: true, deploy: 'any' },
+    path: { yes: ['generation'], outcome: 'llm' },
+    family: 'decoder-only',
+    include: ['claude-opus-4.5', 'claude-sonnet-4.5', 'gpt-5'],
+  },
+  {
     name: 'agents through an API',
     request: { task: 'agents', deploy: 'api' },
     path: { yes: ['emergent'], outcome: 'llm' },
@@ -250,6 +257,39 @@ describe.each(SCENARIOS)('guide: $name', (s) => {
 });
 
 describe('guide: how the answer explains itself', () => {
+  it('ranks hosted and open models on sourced evidence, and says when a model has none', () => {
+    const a = recommendModels(catalog, kb, { task: 'code', commercial: true, limit: 40 });
+    const top5 = a.candidates.slice(0, 5);
+    expect(top5.filter((c) => c.weights === 'closed').length).toBeGreaterThanOrEqual(2);
+    for (const c of top5) {
+      const ev = c.components.find((x) => x.factor === 'evidence')!;
+      expect(ev.points, c.id).toBeGreaterThan(0);
+      expect(ev.note).toMatch(/SWE-bench Verified \d/);
+      expect(c.evidence[0]).toMatch(/^https:\/\//);
+    }
+    const none = a.candidates.find((c) => c.components.find((x) => x.factor === 'evidence')!.points === 0)!;
+    expect(none.components.find((x) => x.factor === 'evidence')!.note).toMatch(/no published SWE-bench Verified, SWE-bench Verified \(bash-only\) score/);
+  });
+
+  it('shows memory arithmetic from the recorded attention shape, and from the stated estimate otherwise', () => {
+    const a = recommendModels(catalog, kb, { task: 'chat', gpuMemory: 80e9, openWeights: true, context: 131072, limit: 40 });
+    const llama = recommendModels(catalog, kb, { task: 'chat', gpuMemory: 24e9, openWeights: true, precision: 'bf16', limit: 200 }).candidates.find((c) => c.id === 'llama-3.1')!;
+    expect(llama.variant).toBe('8B');
+    // 2 × 8 KV heads × 128 × 2 B × 32 layers × 8192 tokens = 1.07 GB
+    expect(llama.memory!.kvCache).toBeCloseTo(2 * 8 * 128 * 2 * 32 * 8192, -3);
+    expect(llama.memory!.kvEstimated).toBe(false);
+    for (const c of a.candidates) expect(c.memory!.steps.at(-1)).toMatch(/^total = /);
+  });
+
+  it('gpt-oss runs at the MXFP4 it ships in unless told otherwise', () => {
+    const a = recommendModels(catalog, kb, { task: 'reasoning', gpuMemory: 80e9, limit: 200 });
+    const g = a.candidates.find((c) => c.id === 'gpt-oss-120b')!;
+    expect(g.precision).toBe('mxfp4');
+    expect(g.memory!.steps[0]).toMatch(/× 0\.531 B \(mxfp4\)/);
+    const fp16 = recommendModels(catalog, kb, { task: 'reasoning', gpuMemory: 80e9, precision: 'fp16', limit: 200 });
+    expect(fp16.candidates.map((c) => c.id)).not.toContain('gpt-oss-120b');
+  });
+
   it('the counterfactual answer says no model works well', () => {
     const a = recommendModels(catalog, kb, { task: 'knowledge-qa', counterfactual: true });
     expect(a.notes.join(' ')).toMatch(/no model is known to work well/);
@@ -271,10 +311,24 @@ describe('guide: how the answer explains itself', () => {
     if (b.candidates.length) expect(b.shortfall?.family).toBe('encoder-only');
   });
 
-  it('text tasks never offer a vision-language or code-only variant', () => {
+  it('text tasks never offer a vision variant or a code model', () => {
     for (const task of ['dialogue', 'summarisation', 'classification', 'knowledge-qa']) {
       const a = recommendModels(catalog, kb, { task, limit: 40 });
-      for (const c of a.candidates) expect(['text', 'omni'], `${task}: ${c.id} ${c.variant ?? ''}`).toContain(c.modality);
+      for (const c of a.candidates) {
+        expect(c.serves, `${task}: ${c.id} ${c.variant ?? ''}`).toContain('text');
+        expect(`${c.name} ${c.variant ?? ''}`).not.toMatch(/\b(Vision|VL)\b|Coder/);
+      }
     }
+    // Llama 3.2's vision sizes are never picked for a text task; its text sizes are.
+    const a = recommendModels(catalog, kb, { task: 'dialogue', limit: 200, maxParams: 12e9 });
+    const l = a.candidates.find((c) => c.id === 'llama-3.2');
+    if (l) expect(l.variant).not.toMatch(/Vision/);
+    // A general model tagged code still serves chat; a code model does not.
+    expect(a.candidates.map((c) => c.id)).not.toContain('qwen2.5-coder');
+  });
+
+  it('code generation also ranks general frontier models, not only code models', () => {
+    const a = recommendModels(catalog, kb, { task: 'code', limit: 10 });
+    expect(a.candidates.some((c) => c.weights === 'closed')).toBe(true);
   });
 });

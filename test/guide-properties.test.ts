@@ -55,7 +55,7 @@ describe('guide properties', () => {
           if (r.maxParams !== undefined) expect(c.parameters ?? Infinity).toBeLessThanOrEqual(r.maxParams);
           if (r.minContext !== undefined) expect(c.context ?? 0).toBeGreaterThanOrEqual(r.minContext);
           if (r.since !== undefined) expect(latest(c.released) >= earliest(r.since)).toBe(true);
-          expect(allowed).toContain(c.modality);
+          expect(c.serves.some((x) => allowed.includes(x)), `${c.id} serves ${c.serves}`).toBe(true);
           if (r.gpuMemory !== undefined) {
             expect(c.weights).not.toBe('closed');
             expect(c.memory, c.id).toBeDefined();

@@ -5,7 +5,7 @@
  * It lives in the catalog stage so `llmtree validate` checks it with the models (src/guide reads it).
  */
 import { z } from 'zod';
-import { Id, Family, Tag, Url, TAGS, Line, Text, DateString } from './schema.js';
+import { Id, Family, Tag, Url, TAGS, MODALITIES, Line, Text, DateString } from './schema.js';
 import type { Issue } from './issues.js';
 import type { YamlFile, PathKey } from './yaml-file.js';
 import { suggest } from './suggest.js';
@@ -158,7 +158,7 @@ export const TaskGuide = z.strictObject({
   /** Benchmarks whose scores rank models for this task. */
   benchmarks: z.array(Id).default([]),
   /** Tasks that need a generative model: code models and embedders are kept out unless the task says otherwise. */
-  modalities: z.array(z.enum(['text', 'code', 'vision-language', 'speech', 'omni'])).default(['text']),
+  modalities: z.array(z.enum(MODALITIES)).default(['text']),
   sources: z.array(Id).min(1, 'needs at least one source id'),
 });
 
@@ -189,7 +189,12 @@ export type Attention = z.infer<typeof Attention>;
  * names a primary family once, aliases do not collide, and (when `modelIds` is given) every model id named
  * exists in the catalog.
  */
-export function crossCheckGuide(guide: Guide, doc: YamlFile, modelIds?: { has(id: string): boolean; keys?(): Iterable<string> }): Issue[] {
+export function crossCheckGuide(
+  guide: Guide,
+  doc: YamlFile,
+  modelIds?: { has(id: string): boolean; keys?(): Iterable<string> },
+  labels?: Map<string, string[]>,
+): Issue[] {
   const issues: Issue[] = [];
   const at = (path: PathKey[], message: string) => issues.push(doc.issue(path, message));
   const hint = (id: string, known: Iterable<string>) => {
@@ -256,6 +261,9 @@ export function crossCheckGuide(guide: Guide, doc: YamlFile, modelIds?: { has(id
     if (evidenceKeys.has(key)) at(['evidence', i, 'model'], `evidence for "${e.model}"${e.variant ? ` variant "${e.variant}"` : ''} is given twice`);
     evidenceKeys.add(key);
     if (modelIds && !modelIds.has(e.model)) at(['evidence', i, 'model'], `unknown model "${e.model}"${modelIds.keys ? hint(e.model, modelIds.keys()) : ''}`);
+    const known = labels?.get(e.model);
+    if (e.variant && known && !known.includes(e.variant))
+      at(['evidence', i, 'variant'], `model "${e.model}" has no variant "${e.variant}"${known.length ? ` (its variants: ${known.join(', ')})` : ' (it lists no variants)'}`);
     e.scores.forEach((sc, j) => {
       if (!benchmarkIds.has(sc.benchmark)) at(['evidence', i, 'scores', j, 'benchmark'], `unknown benchmark "${sc.benchmark}"${hint(sc.benchmark, benchmarkIds)}`);
     });

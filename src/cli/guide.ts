@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { formatIssue, parseCount, parseDateBound, type Catalog, type Issue } from '../catalog/core.js';
+import { formatIssue, parseCount, parseDateBound, type Catalog, type Issue, type Modality, MODALITIES } from '../catalog/core.js';
 import {
   recommendModels,
   formatGuideText,
@@ -20,7 +20,7 @@ import {
   type Domain,
   type PairResource,
   type FinetuneMethod,
-  type Modality,
+
   type GuideLang,
   type GuideRequest,
   type Guide,
@@ -117,8 +117,6 @@ export function registerGuide(program: Command): void {
     });
 }
 
-const MODALITY_NAMES = ['text', 'code', 'vision-language', 'speech', 'omni'] as const;
-
 /** --commercial as in `list` (yes, no, conditional, comma-separated), plus bare (yes or conditional) and "unconditional". */
 function commercialOption(v: boolean | string): GuideRequest['commercial'] {
   if (v === true) return true;
@@ -164,7 +162,7 @@ function requestFromOptions(o: GuideOptions, lang: GuideLang): Partial<GuideRequ
   if (o.commercial !== undefined) r.commercial = commercialOption(o.commercial);
   if (o.openWeights) r.openWeights = true;
   if (o.deploy !== undefined) r.deploy = outputFormat<Deploy>(o.deploy, DEPLOYS, '--deploy');
-  if (o.modality !== undefined) r.modality = o.modality.split(',').map((x) => outputFormat<Modality>(x.trim(), MODALITY_NAMES, '--modality'));
+  if (o.modality !== undefined) r.modality = o.modality.split(',').map((x) => outputFormat<Modality>(x.trim(), MODALITIES, '--modality'));
   if (o.language !== undefined) {
     const code = o.language.trim().toLowerCase();
     if (!/^[a-z]{2,3}$/.test(code)) throw new UsageError(`--language: "${o.language}" is not an ISO 639 language code (use de, zh, sw)`);

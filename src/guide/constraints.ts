@@ -6,7 +6,7 @@ import { earliest, latest, formatCount, type Catalog, type Model, type Commercia
 import type { Evidence } from '../catalog/guide-schema.js';
 import { estimateMemory, fits, formatBytes, usableMemory, PRECISIONS, type Precision, type FinetuneMethod, type MemoryEstimate } from './memory.js';
 import { blendedPrice, evidenceOf, type EvidenceIndex } from './evidence.js';
-import { variantsOf, type GuideVariant, type Modality } from './variants.js';
+import { variantsOf, servesAny, type GuideVariant, type Modality } from './variants.js';
 import { msg, type Lang } from './messages.js';
 
 export const CONSTRAINTS = [
@@ -182,7 +182,7 @@ export function checkConstraints(catalog: Catalog, m: Model, c: GuideConstraints
   const x: Ctx = { catalog, m, c, lang, ev };
   // Variants of another modality (a vision-language size for a text task) never stand for the model.
   let standing = variantsOf(m)
-    .filter((v) => allowed.includes(v.modality))
+    .filter((v) => servesAny(v, allowed))
     .map((v) => prepareVariant(m, v, c, ev, lang));
   const failures: Failure[] = [];
   for (const id of activeConstraints(c)) {

@@ -11,7 +11,7 @@ import { memoryRule, type MemoryEstimate, type Precision } from './memory.js';
 import { indexEvidence, scoreTable } from './evidence.js';
 import { walkFlow, routeOf, type FlowResult, type Outcome } from './flow.js';
 import { situationAnswers, domainNote, domainTags, type Situation } from './situation.js';
-import { variantsOf, type Modality } from './variants.js';
+import { variantsOf, servesAny, type Modality } from './variants.js';
 import { msg, t, familyName, type Lang } from './messages.js';
 
 export interface GuideRequest extends GuideConstraints, Situation {
@@ -48,6 +48,8 @@ export interface Candidate {
   /** The variant the ranking refers to. */
   variant?: string;
   modality: Modality;
+  /** What the variant can serve (its modality, plus text for a general multimodal or code-tagged model). */
+  serves: Modality[];
   /** Its size, e.g. "8B" or "671B, 37B active per token". */
   size?: string;
   parameters?: number;
@@ -109,9 +111,9 @@ export function taskFit(task: TaskGuide, m: Model, lang: Lang = 'en', allowed: M
   if (avoid) return { reason: t(avoid.reason, lang) };
   if (rec.requires?.length && !rec.requires.some((r) => m.tags.includes(r)))
     return { reason: msg('missingTag', lang, { tags: rec.requires.join(', '), task: taskName }) };
-  const modalities = [...new Set(variantsOf(m).map((v) => v.modality))];
-  if (!modalities.some((x) => allowed.includes(x)))
-    return { reason: msg('modality', lang, { modality: modalities.join(', '), allowed: allowed.join(', ') }) };
+  const variants = variantsOf(m);
+  if (!variants.some((v) => servesAny(v, allowed)))
+    return { reason: msg('modality', lang, { modality: [...new Set(variants.map((v) => v.modality))].join(', '), allowed: allowed.join(', ') }) };
   return { rec };
 }
 
@@ -291,6 +293,7 @@ function candidate(s: Scored, rank: number, lang: Lang): Candidate {
     context: v.variant.context,
     variant: v.variant.label,
     modality: v.variant.modality,
+    serves: v.variant.serves,
     size: v.variant.total !== undefined ? sizeText(v.variant, lang) : undefined,
     parameters: v.variant.total,
     precision: v.precision,

@@ -9,7 +9,7 @@ export {
 } from './memory.js';
 export { walkFlow, routeOf, type FlowResult, type FlowStep, type Outcome } from './flow.js';
 export { situationAnswers, DOMAINS, PAIRS, FEW_LABELS, STRICT_LATENCY_MS, RICH_LANGUAGES, type Situation, type Domain, type PairResource } from './situation.js';
-export { variantsOf, type GuideVariant, type Modality } from './variants.js';
+export { variantsOf, servesAny, type GuideVariant } from './variants.js';
 export { indexEvidence, evidenceOf, blendedPrice } from './evidence.js';
 export { formatGuideText } from './format.js';
 export { GUIDE_LANGS, type GuideLang } from '../catalog/guide-constants.js';

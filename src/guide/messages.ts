@@ -47,6 +47,8 @@ const M = {
   sizeUnknown: { en: 'size not published and no evidence: nothing to rank it on', zh: '未公布尺寸，也没有评测证据：无从排序' },
   sizeUnknownEvidence: { en: 'size not published; ranked on evidence', zh: '未公布尺寸；按评测证据排序' },
   sizeByEvidence: { en: '{size}: ranked on evidence, not size', zh: '{size}：按评测证据排序，不看尺寸' },
+  byEvidence: { en: 'not counted: ranked on evidence', zh: '不计分：按评测证据排序' },
+  proxyCap: { en: 'tags and size count at most {cap} without evidence', zh: '没有评测证据时，标签与规模合计最多 {cap} 分' },
   noEvidence: { en: 'no published {benchmarks} score recorded: ranked on the other factors', zh: '未记录 {benchmarks} 的公开成绩：按其他因素排序' },
   active: { en: '{active} active per token', zh: '每个词元激活 {active}' },
   fits: { en: 'needs about {need} at {prec}', zh: '在 {prec} 下约需 {need}' },

@@ -1,10 +1,11 @@
 /**
  * Deterministic, explainable ranking. A model's score is the sum of listed components:
  *   family    the family serving the decision flow's answer +30, an alternative family +10
- *   evidence  0–50: the mean percentile of its published scores on the task's benchmarks (guide.yaml
- *             `evidence`), among every model with a score there; no points, and a note, when it has none
- *   tag:*     points per catalog tag from the task (and its family entry) in guide.yaml
- *   named     +15 when guide.yaml names the model as a notable example for the task
+ *   evidence  40–80 with published scores on the task's benchmarks (guide.yaml `evidence`): 40 plus 40 ×
+ *             the mean percentile among every model with a score there; no points, and a note, without
+ *   tag:*     points per catalog tag from the task (and its family entry) in guide.yaml — a proxy, counted
+ *             only without evidence, together with size at most 40
+ *   named     +10 when guide.yaml names the model as a notable example for the task
  *   recency   0–20, linear in release date from 2018 to the newest model in the catalog
  *   size      only without evidence, as a proxy for quality: LLM route 3 × log2(params / 1B), clamped to
  *             0–24, for the largest variant within the constraints; fine-tuned route +10 up to 1B, then
@@ -21,11 +22,16 @@ import { formatBytes } from './memory.js';
 import { msg, familyName, t, type Lang } from './messages.js';
 
 export const FIT_POINTS = { primary: 30, alternative: 10 } as const;
-export const EVIDENCE_POINTS = 50;
+/** Evidence: a model with published scores gets EVIDENCE_BASE plus up to EVIDENCE_RANGE by percentile. */
+export const EVIDENCE_BASE = 40;
+export const EVIDENCE_RANGE = 40;
+export const EVIDENCE_POINTS = EVIDENCE_BASE + EVIDENCE_RANGE;
+/** Without evidence, tags and size stand in for quality, together at most this many points. */
+export const PROXY_CAP = 40;
 export const RECENCY_POINTS = 20;
 export const RECENCY_FROM = 2018;
 export const SMALL_SWEET_SPOT = 1e9;
-export const NAMED_POINTS = 15;
+export const NAMED_POINTS = 10;
 
 export type Factor = 'family' | 'evidence' | 'tag' | 'named' | 'recency' | 'size' | 'licence';
 
@@ -98,18 +104,28 @@ export function score(ctx: RankContext, m: Model, rec: Recommendation, fitsList:
   });
 
   const ev = taskEvidence(ctx.guide, ctx.table, task, evidenceOf(ctx.evidence, m.id, pick.variant.label), lang);
-  if (ev) components.push({ factor: 'evidence', points: round(EVIDENCE_POINTS * ev.strength), note: ev.notes.join('; ') });
+  if (ev) components.push({ factor: 'evidence', points: round(EVIDENCE_BASE + EVIDENCE_RANGE * ev.strength), note: ev.notes.join('; ') });
   else if (task.benchmarks.length)
     components.push({ factor: 'evidence', points: 0, note: msg('noEvidence', lang, { benchmarks: benchmarkNames(ctx, task) }) });
 
-  components.push(...tagComponents(task, rec, m, lang, ctx.domainTags ?? {}));
+  // Tags and size are proxies for quality: with evidence they are shown but not counted; without it they
+  // count together up to PROXY_CAP (size is trimmed first).
+  const proxies = [...tagComponents(task, rec, m, lang, ctx.domainTags ?? {}), sizeComponent(ctx, pick, pref, !!ev)];
+  if (ev) for (const c of proxies) if (c.points > 0 && c.factor !== 'size') Object.assign(c, { points: 0, note: `${c.note} (${msg('byEvidence', lang)})` });
+  const over = proxies.reduce((sum, c) => sum + c.points, 0) - PROXY_CAP;
+  if (!ev && over > 0) {
+    const size = proxies[proxies.length - 1];
+    const cut = Math.min(over, Math.max(0, size.points));
+    size.points = round(size.points - cut);
+    if (cut > 0) size.note += ` (${msg('proxyCap', lang, { cap: PROXY_CAP })})`;
+  }
+  components.push(...proxies.slice(0, -1));
   if (task.examples.includes(m.id)) components.push({ factor: 'named', points: NAMED_POINTS, note: msg('named', lang, { task: taskName }) });
 
   const y = toYearFraction(m.released);
   const rp = Math.max(0, Math.min(1, (y - RECENCY_FROM) / (ctx.newest - RECENCY_FROM))) * RECENCY_POINTS;
   components.push({ factor: 'recency', points: round(rp), note: msg('recency', lang, { date: m.released, from: RECENCY_FROM, to: Math.floor(ctx.newest) }) });
-
-  components.push(sizeComponent(ctx, pick, pref, !!ev));
+  components.push(proxies[proxies.length - 1]);
 
   const ok = commercialSet(ctx.constraints.commercial);
   if (ok) {
