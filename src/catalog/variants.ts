@@ -64,3 +64,8 @@ export function resolveVariants(m: Model): ResolvedVariant[] {
 export function sizesOf(m: Model): ParameterSize[] {
   return m.variants?.length ? resolveVariants(m).flatMap((v) => v.parameters) : m.parameters;
 }
+
+/** The labels by which a variant can be named (guide.yaml evidence): explicit variants' labels, else the sizes' labels. */
+export function variantLabels(m: Model): string[] {
+  return resolveVariants(m).flatMap((v) => (v.implicit ? v.parameters.flatMap((p) => (p.label ? [p.label] : [])) : [v.label]));
+}
