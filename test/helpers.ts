@@ -18,6 +18,11 @@ export function fixture(files: Record<string, string | null> = {}, base = MINI):
   return dir;
 }
 
+/** An empty folder for output files (outputs may not go inside a catalog folder). */
+export function outDir(): string {
+  return mkdtempSync(join(tmpdir(), 'llmtree-out-'));
+}
+
 export function readFixture(name: string): string {
   return readFileSync(join(MINI, name), 'utf8');
 }

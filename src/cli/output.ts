@@ -58,6 +58,7 @@ export function checkOutput(file: string, catalog?: string): void {
   if (!d.isDirectory()) throw new UsageError(`-o: "${dirname(file)}" is not a folder`);
   if (Buffer.byteLength(basename(abs)) > 255) throw new UsageError(`-o: the file name is longer than 255 bytes`);
   const st = lstatOrUndefined(abs);
+  if (st?.isDirectory()) throw new UsageError(`-o: "${file}" is a folder, not a file`);
   if (st && !st.isFile()) throw new UsageError(`-o: "${file}" is ${kind(st)}; llmtree writes only regular files`);
   if (catalog && inside(resolve(realFolder(dir), basename(abs)), realFolder(catalog)))
     throw new UsageError(`-o: "${file}" is inside the catalog folder ${catalog}; write the output somewhere else`);
