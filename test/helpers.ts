@@ -37,6 +37,7 @@ export function cli(args: string[], options: { cwd?: string; env?: Record<string
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
+    maxBuffer: 1 << 28,
     env: { ...process.env, ...options.env },
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

@@ -1,6 +1,6 @@
 /** Checks that span records and files: references, uniqueness, lineage, dates. */
 import { readFileSync } from 'node:fs';
-import { parseIcon } from './icon.js';
+import { parseIcon, MAX_ICON_DEPTH } from './icon.js';
 import { iconFile } from './icon-file.js';
 import type { Model, Organization, License } from './schema.js';
 import type { Issue } from './issues.js';
@@ -108,7 +108,7 @@ function iconProblem(dir: string, icon: string): string | undefined {
   } catch (e) {
     return `icon "${icon}" cannot be read: ${(e as Error).message}`;
   }
-  if (!parseIcon(text)) return `icon "${icon}" is not a well-formed SVG with a viewBox (or width and height)`;
+  if (!parseIcon(text)) return `icon "${icon}" is not a well-formed SVG with a viewBox (or width and height), nested at most ${MAX_ICON_DEPTH} levels deep`;
   return undefined;
 }
 
