@@ -58,11 +58,13 @@ export function json(value: unknown): string {
 
 /**
  * JSON of plain data without recursion, laid out like JSON.stringify(v, null, 2) except that
- * indentation stops growing after 32 levels (so a 100,000-level tree stays linear in size).
+ * indentation stops growing after 16 levels (so a 100,000-level tree stays linear in size).
  */
+const PADS = Array.from({ length: 17 }, (_, d) => '\n' + '  '.repeat(d));
+
 export function deepJson(value: unknown): string {
   const out: string[] = [];
-  const pad = (d: number) => '\n' + '  '.repeat(Math.min(d, 32));
+  const pad = (d: number) => PADS[Math.min(d, 16)];
   type Frame = { entries: [string | null, unknown][]; i: number; close: string; depth: number };
   const open = (v: unknown, depth: number): Frame | undefined => {
     if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON !== 'function') {
