@@ -33,11 +33,12 @@ export interface Run {
   stderr: string;
 }
 
-export function cli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Run {
+export function cli(args: string[], options: { cwd?: string; env?: Record<string, string>; timeout?: number } = {}): Run {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
     maxBuffer: 1 << 28,
+    timeout: options.timeout,
     env: { ...process.env, ...options.env },
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
