@@ -6,13 +6,14 @@
  * and the catalog files untouched. Through the CLI (a sample of the cases): exit 0, 1 or 2 only.
  *
  * LLMTREE_FUZZ_RUNS sets the number of cases (default 300, a few hundred in CI within about a minute);
- * LLMTREE_FUZZ_SEED replays a run (fast-check prints the seed and the shrunk case on failure).
+ * LLMTREE_FUZZ_SEED replays a run (fast-check prints the seed and the shrunk case on failure);
+ * LLMTREE_FUZZ_LOG=file appends each case's mutations to a file before running it.
  */
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCatalog, formatIssue, readSnapshot, writeSnapshot, catalogKey } from '../src/catalog/index.js';
@@ -71,6 +72,7 @@ function apply(dir: string, m: Mutation): void {
     const [a, b] = [FILES[m.a + 2], FILES[m.b + 2]].map((f) => f.slice('models/'.length, -'.yaml'.length));
     for (const [child, parent] of [[a, b], [b, a]]) {
       const path = join(dir, 'models', `${child}.yaml`);
+      if (!lstatSync(path, { throwIfNoEntry: false })?.isFile()) continue; // made special or removed by an earlier mutation
       const text = readFileSync(path, 'utf8').replace(/^parents:\n(  - .*\n)*/m, '');
       writeFileSync(path, `${text}parents:\n  - {model: ${parent}, relation: finetune}\n`);
     }
@@ -158,6 +160,7 @@ describe(`fuzzed catalogs (${RUNS} cases, seed ${SEED})`, () => {
     let cliCases = 0;
     fc.assert(
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (mutations) => {
+        if (process.env.LLMTREE_FUZZ_LOG) appendFileSync(process.env.LLMTREE_FUZZ_LOG, `${n} ${JSON.stringify(mutations)}\n`);
         const dir = mkdtempSync(join(tmpdir(), 'llmtree-fuzz-'));
         try {
           cpSync(MINI, dir, { recursive: true });

@@ -109,13 +109,12 @@ export function readCacheFile(path: string): unknown {
       if (n <= 0) return undefined;
       off += n;
     }
-    const text = buf.toString('utf8');
-    const nl = text.indexOf('\n');
-    const [magic, format, schema, sum] = text.slice(0, Math.max(0, nl)).split(' ');
+    const nl = buf.indexOf(0x0a);
+    const [magic, format, schema, sum] = buf.toString('latin1', 0, Math.max(0, nl)).split(' ');
     if (magic !== MAGIC || format !== String(FORMAT) || schema !== String(SCHEMA_VERSION)) return undefined;
-    const body = text.slice(nl + 1);
-    if (sum !== sha256(body)) return undefined;
-    return JSON.parse(body);
+    const body = buf.subarray(nl + 1);
+    if (sum !== createHash('sha256').update(body).digest('hex')) return undefined;
+    return JSON.parse(body.toString('utf8'));
   } catch {
     return undefined;
   } finally {

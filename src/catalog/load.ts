@@ -162,8 +162,9 @@ function readDoc(path: string, name: string, issues: Issue[]): YamlFile | undefi
   }
   const { doc, issues: parseIssues } = parseYamlFile(name, text, memo);
   issues.push(...parseIssues);
-  const lone = doc && loneSurrogate(doc.data);
-  if (lone) {
+  // Valid UTF-8 holds no surrogates: only a YAML escape (\uD800, \U0000DC00) can make one.
+  const lone = doc && SURROGATE_ESCAPE.test(text) ? loneSurrogate(doc.data) : undefined;
+  if (doc && lone) {
     issues.push(doc.issue(lone, `${lone.length ? `${lone.join('.')}: ` : ''}a lone surrogate (an escape like "\\uD800") is not text: write the character itself`));
     return;
   }
@@ -211,6 +212,7 @@ function sequenceLength(bytes: Uint8Array, i: number): number {
 }
 
 const LONE = /\p{Surrogate}/u;
+const SURROGATE_ESCAPE = /\\(?:u|U0000)[dD][89a-fA-F][0-9a-fA-F]{2}/;
 
 /** Path of the first string or key holding a lone surrogate (e.g. "\uD800" in YAML), found without recursion. */
 function loneSurrogate(data: unknown): (string | number)[] | undefined {

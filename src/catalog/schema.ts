@@ -16,10 +16,10 @@ export { FAMILIES, WEIGHTS, RELATIONS, TAGS, ORG_KINDS, SCHEMA_VERSION } from '.
 const BIDI = '\u202A-\u202E\u2066-\u2069';
 export const Line = z
   .string()
-  .regex(new RegExp(`^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029${BIDI}\\uD800-\\uDFFF]*$`, 'u'), 'must be one line without control characters, bidirectional overrides or lone surrogates');
+  .regex(new RegExp(`^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029${BIDI}\\uD800-\\uDFFF]*$`, 'u'), 'must be one line without control characters or bidirectional overrides');
 export const Text = z
   .string()
-  .regex(new RegExp(`^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F${BIDI}\\uD800-\\uDFFF]*$`, 'u'), 'must not contain control characters, bidirectional overrides or lone surrogates');
+  .regex(new RegExp(`^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F${BIDI}\\uD800-\\uDFFF]*$`, 'u'), 'must not contain control characters or bidirectional overrides');
 /** A name or alias: one line with at least one visible character (not only spaces, zero-width or format characters). */
 export const Name = Line.min(1).regex(/[^\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\p{M}]/u, 'must contain a visible character');
 

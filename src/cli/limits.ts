@@ -20,7 +20,7 @@ export function rangeFlag(flag: string, v: string | undefined, [min, max]: reado
 export function checkDateSpan(flags: { from?: string; to?: string }, catalog: Catalog): void {
   if (!catalog.models.length) return;
   const first = year(catalog.models[0].released) - YEAR_MARGIN;
-  const last = Math.max(...catalog.models.map((m) => year(m.released))) + YEAR_MARGIN;
+  const last = year(catalog.models[catalog.models.length - 1].released) + YEAR_MARGIN; // models are sorted by release
   for (const k of ['from', 'to'] as const) {
     const v = flags[k];
     if (v === undefined) continue;
