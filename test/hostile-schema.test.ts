@@ -18,6 +18,12 @@ describe('dates', () => {
     }
   });
 
+  it('a refused date is one error: the model is not checked further, so its children report nothing', () => {
+    const gpt3 = readFixture('models/gpt-3.yaml');
+    const errors = errorsOf({ 'models/gpt-3.yaml': gpt3.replace(/^released: .*/m, 'released: 0x7E7') });
+    expect(errors).toEqual([expect.stringMatching(/^models\/gpt-3\.yaml:\d+:11: released: "0x7E7" is not a date/)]);
+  });
+
   it('a bare year (documented) and quoted strings are accepted', () => {
     expect(bert('released: 2018-10-11', 'released: 2018')).toEqual([]);
     expect(bert('released: 2018-10-11', 'released: "2018-10"')).toEqual([]);
@@ -84,6 +90,11 @@ describe('errors that do not cascade', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/models:1:1: models is not a folder/);
     expect(r.stderr).not.toMatch(/ENOTDIR/);
+    // With a guide.yaml too (the bundled catalog): still one error, not one per model the guide names.
+    const full = fixture({}, join(import.meta.dirname, '..', 'catalog'));
+    rmSync(join(full, 'models'), { recursive: true });
+    writeFileSync(join(full, 'models'), '');
+    expect(loadCatalog(full, { now: NOW }).issues.map(formatIssue)).toEqual([expect.stringMatching(/models:1:1: models is not a folder/)]);
   });
 
   it('control characters in an unknown key are escaped in the message', () => {

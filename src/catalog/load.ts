@@ -80,9 +80,9 @@ function load(dir: string, options: LoadOptions): LoadResult {
       if (doc) issues.push(doc.issue([], `expected a mapping of model fields (id: …, name: …), found ${kindOf(doc.data)}`));
       continue;
     }
+    const dateOk = checkDateToken(doc, ['released'], issues);
     const m = check(Model, doc.data, doc, [], issues);
-    checkDateToken(doc, ['released'], issues);
-    if (!m) {
+    if (!m || !dateOk) {
       // Still known by id, so references to it do not cascade into more errors.
       const id = (doc.data as { id?: unknown } | null)?.id;
       if (typeof id === 'string') invalidIds.add(id);
@@ -104,7 +104,8 @@ function load(dir: string, options: LoadOptions): LoadResult {
   const guidePath = join(dir, 'guide.yaml');
   let guide: Guide | undefined;
   if (existsSync(guidePath)) {
-    const known = new Set([...models.map((m) => m.value.id), ...invalidIds]);
+    // Without a models folder, every model id would be unknown: the guide's references are not checked.
+    const known = modelsStat?.isDirectory() ? new Set([...models.map((m) => m.value.id), ...invalidIds]) : undefined;
     const r = loadGuide(guidePath, known);
     issues.push(...r.issues);
     if (!r.issues.length) guide = r.guide;
@@ -281,10 +282,12 @@ function readList<S extends z.ZodType>(
  * YAML reads `released: 2023` as a number, which the schema takes as the year "2023". Any other way of
  * writing a number (0x7E7, 0o3747, +2023, 2023.0, 2.023e3) is refused rather than read as a year.
  */
-function checkDateToken(doc: YamlFile, path: PathKey[], issues: Issue[]): void {
-  if (typeof valueAt(doc.data, path) !== 'number') return;
+function checkDateToken(doc: YamlFile, path: PathKey[], issues: Issue[]): boolean {
+  if (typeof valueAt(doc.data, path) !== 'number') return true;
   const token = doc.token(path);
-  if (!/^\d{4}$/.test(token)) issues.push(doc.issue(path, `${path.join('.')}: "${token.slice(0, 40)}" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD`));
+  if (/^\d{4}$/.test(token)) return true;
+  issues.push(doc.issue(path, `${path.join('.')}: "${token.slice(0, 40)}" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD`));
+  return false;
 }
 
 function isMapping(v: unknown): v is Record<string, unknown> {
