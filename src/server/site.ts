@@ -1,5 +1,5 @@
 /** `llmtree site`: the explorer as static files (page + JSON) that any static host can serve from any folder. */
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Catalog } from '../catalog/core.js';
 import type { Guide } from '../catalog/guide-schema.js';
@@ -29,7 +29,8 @@ export function writeSite(out: string, pageDir: string, catalog: Catalog, guide?
   const old = join(dirname(target), `.${basename(target)}.${process.pid}.old`);
   rmSync(tmp, { recursive: true, force: true });
   try {
-    cpSync(pageDir, tmp, { recursive: true, dereference: true });
+    // Links are left out: the site holds copies of the page's own files and nothing they point at.
+    cpSync(pageDir, tmp, { recursive: true, filter: (src) => !lstatSync(src).isSymbolicLink() });
     mkdirSync(join(tmp, 'api', 'models'), { recursive: true });
     writeFileSync(join(tmp, 'api', 'catalog.json'), JSON.stringify(catalogPayload(catalog, guide)));
     writeFileSync(join(tmp, 'api', 'scene.json'), JSON.stringify(layoutTree(catalog, catalog.models, {})));
