@@ -1,6 +1,7 @@
 /** The details panel: a model's catalog facts, all as text; sources as http(s) links; lineage as in-page links. */
 import { commercialUse, formatCount, type Catalog, type Model } from '../../src/catalog/core.js';
 import { STRINGS, type Lang } from './i18n.js';
+import { STRINGS as FIGURE } from '../../src/layout/index.js';
 import { h, link, clear } from './dom.js';
 
 export interface DetailsContext {
@@ -28,7 +29,7 @@ export function renderDetails(panel: HTMLElement, m: Model, c: DetailsContext): 
   }
   const dl = h('dl', { class: 'facts' });
   const row = (k: string, ...v: (Node | string)[]) => dl.append(h('dt', {}, k), h('dd', {}, ...v));
-  row(s.family, m.family);
+  row(s.family, FIGURE[c.lang].family[m.family] ?? m.family);
   row(s.released, m.released);
   row(s.organizations, m.organizations.map((o) => c.catalog.organizations.get(o)?.name ?? o).join(', '));
   row(s.weights, s.weightsValue[m.weights] ?? m.weights);

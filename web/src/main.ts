@@ -18,6 +18,8 @@ import { $, h, clear } from './dom.js';
 
 interface Metrics {
   ready: boolean;
+  /** Whether the figure on screen is the layout computed for the current filters (not the interim one). */
+  settled?: () => boolean;
   firstPaint?: number;
   redraws: { what: string; ms: number }[];
   layouts: number;
@@ -39,6 +41,8 @@ const requested = new Set<string>();
 
 const viewport = $('viewport');
 const stage = $('stage');
+
+metrics.settled = () => !!current && current.key === layoutKey(state);
 
 main().catch((e: Error) => {
   metrics.error = e.message;
@@ -72,7 +76,7 @@ async function main(): Promise<void> {
   setupTime();
   setupTools();
   setupTreeEvents();
-  if (window.innerWidth >= 900 && state.panel !== 'guide') document.body.classList.add('filters-open');
+  if (window.innerWidth >= 900) document.body.classList.add('filters-open');
   if (state.panel === 'filters') document.body.classList.add('filters-open');
   if (data.guide) fillGuideForm(data.guide, state.guide, state.lang);
   else $('toggle-guide').hidden = true;
