@@ -65,6 +65,7 @@ async function main(): Promise<void> {
   data = await loadData();
   performance.mark('data');
   const pre = await scene;
+  performance.mark('scene');
   if (pre && pre.boxes.length <= data.catalog.models.length) remember(fromScene(data, pre, baseKey(state)));
   applyTheme();
   translatePage(state.lang);
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
     writeUrl();
   });
   buildFilters();
+  performance.mark('filters');
   setupTime();
   setupTools();
   setupTreeEvents();
@@ -81,11 +83,14 @@ async function main(): Promise<void> {
   if (data.guide) fillGuideForm(data.guide, state.guide, state.lang);
   else $('toggle-guide').hidden = true;
   setGuideOpen(state.panel === 'guide');
+  performance.mark('ui');
   render('load');
+  performance.mark('render');
   if (state.zoom) pz.set(state.zoom, false);
   else pz.fit(false);
   if (state.sel && !state.zoom) flyToSelection();
   await nextPaint();
+  performance.mark('painted');
   metrics.firstPaint = performance.now();
   setupSearch($('search') as HTMLInputElement, $('suggestions') as HTMLUListElement, data.catalog, (id) => select(id, true));
   metrics.ready = true;

@@ -55,14 +55,16 @@ export function parseSvg(text: string): SVGSVGElement {
   const root = doc.documentElement;
   if (root.namespaceURI !== SVG_NS || root.localName !== 'svg' || doc.getElementsByTagName('parsererror').length) throw new Error('the figure is not well-formed SVG');
   for (const bad of root.querySelectorAll('script, foreignObject, iframe, object, embed, style, animate, set, animateTransform, animateMotion')) bad.remove();
-  for (const el of [root, ...root.querySelectorAll('*')]) {
-    for (const a of [...el.attributes]) {
-      const name = a.name.toLowerCase();
-      if (name.startsWith('on')) el.removeAttribute(a.name);
-      else if ((name === 'href' || name === 'xlink:href') && !a.value.startsWith('#')) el.removeAttribute(a.name);
+  // renderSvg writes attributes only from fixed templates (values escaped) and icons from an allow-list;
+  // this pass is a second line of defence, so it stays cheap: one walk, attribute names only.
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+  for (let el = root as Element | null; el; el = walker.nextNode() as Element | null) {
+    for (const name of el.getAttributeNames()) {
+      const c = name.charCodeAt(0) | 32;
+      if ((c === 111 && (name.charCodeAt(1) | 32) === 110) || ((name === 'href' || name === 'xlink:href') && !el.getAttribute(name)!.startsWith('#'))) el.removeAttribute(name);
     }
   }
-  return document.importNode(root, true) as unknown as SVGSVGElement;
+  return document.adoptNode(root) as unknown as SVGSVGElement;
 }
 
 /** Show only the `visible` models, the branches between them, and the stems that still lead somewhere. */
