@@ -553,6 +553,30 @@ function setupTreeEvents(): void {
     tip.style.transform = `translate(${Math.max(0, x + r.left)}px, ${Math.max(0, y + r.top)}px)`;
   });
   viewport.addEventListener('pointerleave', () => (tip.hidden = true));
+  // By keyboard: Enter selects the drawn model nearest the centre of the view; Escape closes the details.
+  viewport.addEventListener('keydown', (e) => {
+    if (e.target !== viewport) return;
+    if (e.key === 'Enter' && current) {
+      const z = pz.get();
+      const cx = z.x * current.scene.width;
+      const cy = z.y * current.scene.height;
+      let best: { id: string; d: number } | undefined;
+      for (const b of current.scene.boxes) {
+        if (current.boxes.get(b.id)?.classList.contains('off')) continue;
+        const d = Math.hypot(b.x + b.w / 2 - cx, b.y + b.h / 2 - cy);
+        if (!best || d < best.d) best = { id: b.id, d };
+      }
+      if (best) select(best.id, true);
+    }
+  });
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && state.sel && !(e.target as Element).closest?.('.search')) {
+      state.sel = undefined;
+      emphasize();
+      showDetails();
+      writeUrl();
+    }
+  });
   viewport.addEventListener('click', (e) => {
     if (pz.dragged) return;
     const t = e.target as Element;
