@@ -226,6 +226,38 @@ describe('explorer (Chromium)', { timeout: 240_000 }, () => {
     await context.close();
   });
 
+  it('zooms with the wheel, a pinch and the keyboard; Fit restores the whole figure; Enter selects by keyboard', async () => {
+    const { page, context } = await open();
+    const scale = () => page.evaluate(() => Number(/scale\(([\d.]+)\)/.exec(document.getElementById('stage')!.style.transform)![1]));
+    const fit = await scale();
+    await page.mouse.move(700, 450);
+    await page.mouse.wheel(0, -400);
+    await expect.poll(scale).toBeGreaterThan(fit * 1.5);
+    await page.locator('#fit').click();
+    expect(await scale()).toBeCloseTo(fit, 5);
+    const pinched = await page.evaluate(() => {
+      const v = document.getElementById('viewport')!;
+      const fire = (type: string, id: number, x: number) => v.dispatchEvent(new PointerEvent(type, { pointerId: id, pointerType: 'touch', clientX: x, clientY: 400, bubbles: true, isPrimary: id === 1 }));
+      fire('pointerdown', 1, 600);
+      fire('pointerdown', 2, 700);
+      for (let x = 700; x <= 900; x += 20) fire('pointermove', 2, x);
+      fire('pointerup', 2, 900);
+      fire('pointerup', 1, 600);
+      return Number(/scale\(([\d.]+)\)/.exec(document.getElementById('stage')!.style.transform)![1]);
+    });
+    expect(pinched).toBeGreaterThan(fit * 2.5);
+    await page.locator('#viewport').focus();
+    await page.keyboard.press('0');
+    expect(await scale()).toBeCloseTo(fit, 5);
+    await page.keyboard.press('+');
+    expect(await scale()).toBeCloseTo(fit * 1.25, 5);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#details').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('#details').isVisible()).toBe(false);
+    await context.close();
+  });
+
   it('the time slider hides models released after it, and boxes do not move', async () => {
     const { page, context } = await open();
     await drawn(page);
