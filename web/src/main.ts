@@ -37,6 +37,8 @@ let candidates = new Set<string>();
 let timeMonths: string[] = [];
 let pz: PanZoom;
 let worker: Worker | undefined;
+/** When the last filter change happened (for the compact layout's time to screen). */
+let changedAt = 0;
 const requested = new Set<string>();
 
 const viewport = $('viewport');
@@ -162,6 +164,7 @@ function remember(d: Drawn): void {
  * layout (hiding what the filters exclude), then replaced by a compact layout computed right after.
  */
 function render(what: string, started = performance.now()): void {
+  if (what !== 'load') performance.mark(`redraw-start:${what}`);
   const key = layoutKey(state);
   const models = selectModels(data, state);
   let d = cache.get(key);
@@ -193,8 +196,10 @@ function render(what: string, started = performance.now()): void {
   showDetails();
   writeUrl();
   if (what !== 'load') {
+    if (what !== 'layout') changedAt = started;
     void nextPaint().then(() => {
-      metrics.redraws.push({ what, ms: performance.now() - started });
+      performance.mark(`redrawn:${what}`);
+      metrics.redraws.push({ what, ms: performance.now() - (what === 'layout' ? changedAt : started) });
     });
   }
 }
