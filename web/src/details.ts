@@ -1,5 +1,5 @@
 /** The details panel: a model's catalog facts, all as text; sources as http(s) links; lineage as in-page links. */
-import { commercialUse, formatCount, type Catalog, type Model } from '../../src/catalog/core.js';
+import { commercialUse, formatCount, resolveVariants, type Catalog, type Model } from '../../src/catalog/core.js';
 import { STRINGS, type Lang } from './i18n.js';
 import { STRINGS as FIGURE } from '../../src/layout/index.js';
 import { h, link, clear } from './dom.js';
@@ -41,6 +41,14 @@ export function renderDetails(panel: HTMLElement, m: Model, c: DetailsContext): 
   else row(s.license, m.license ?? s.none);
   const com = commercialUse(c.catalog, m);
   row(s.licenseCommercial, com ? s.commercialValue[com] : s.unknown, lic?.condition ? h('span', { class: 'cond' }, ` — ${lic.condition}`) : '');
+  if (m.variants?.length) {
+    const items = resolveVariants(m).map((v) => {
+      const size = v.parameters.map((p) => formatCount(p.total) + (p.active ? ` (${formatCount(p.active)} active)` : '')).join(', ');
+      const lic = v.license ? c.catalog.licenses.get(v.license)?.name ?? v.license : '';
+      return h('li', {}, [v.label, size, v.released !== m.released ? v.released : '', s.weightsValue[v.weights] ?? v.weights, lic].filter(Boolean).join(' · '));
+    });
+    row(s.variants, h('ul', { class: 'variants' }, ...items));
+  }
   if (m.data) row(s.data, m.data.description, m.data.license ? ` (${m.data.license})` : '');
   const links = h('ul', { class: 'links' });
   if (m.paper) links.append(h('li', {}, `${s.paper}: `, link(m.paper)));
