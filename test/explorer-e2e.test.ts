@@ -274,6 +274,7 @@ describe('explorer (Chromium)', { timeout: 240_000 }, () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('#details').isVisible()).toBe(false);
     await context.close();
+    expect(problems).toEqual([]);
   });
 
   it('the time slider hides models released after it, and boxes do not move', async () => {

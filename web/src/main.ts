@@ -244,7 +244,9 @@ function select(id: string, fly: boolean): void {
 
 function flyToSelection(): void {
   const b = current?.scene.boxes.find((x) => x.id === state.sel);
-  if (b && !current!.boxes.get(b.id)!.classList.contains('off')) pz.flyTo(b.x + b.w / 2, b.y + b.h / 2, Math.min(1.2, pz.fitScale() * 6));
+  // On a phone the details panel covers the lower part of the view: show the box above it.
+  const fy = window.innerWidth <= 700 ? 0.22 : 0.5;
+  if (b && !current!.boxes.get(b.id)!.classList.contains('off')) pz.flyTo(b.x + b.w / 2, b.y + b.h / 2, Math.min(1.2, pz.fitScale() * 6), fy);
 }
 
 function showDetails(): void {

@@ -72,9 +72,12 @@ export class PanZoom {
   }
 
   /** Centre on a figure point (px), zooming in to at least `k`; animated unless the user prefers less motion. */
-  flyTo(x: number, y: number, k: number): void {
+  flyTo(x: number, y: number, k: number, fy = 0.5): void {
     const from = this.get();
-    const to: Zoom = { x: x / this.w, y: y / this.h, k: Math.max(from.k, k) };
+    const kk = this.clampK(Math.max(from.k, k));
+    // Put the point at height fy of the view (above a panel that covers the bottom on phones).
+    const { vh } = this.box();
+    const to: Zoom = { x: x / this.w, y: (y + ((0.5 - fy) * vh) / kk) / this.h, k: kk };
     if (matchMedia('(prefers-reduced-motion: reduce)').matches) return this.set(to);
     const start = performance.now();
     const step = (now: number) => {
@@ -125,7 +128,11 @@ export class PanZoom {
     if (e.button !== 0 && e.pointerType === 'mouse') return;
     this.pointers.set(e.pointerId, this.local(e));
     if (this.pointers.size === 1) this.moved = 0;
-    this.viewport.setPointerCapture?.(e.pointerId);
+    try {
+      this.viewport.setPointerCapture(e.pointerId);
+    } catch {
+      // a pointer the browser does not track (synthetic events): dragging still works without capture
+    }
   }
 
   private move(e: PointerEvent): void {
