@@ -106,7 +106,8 @@ function startWorker(): void {
   try {
     worker = new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
     worker.postMessage({ catalogUrl: new URL('api/catalog.json', location.href).href });
-    worker.onmessage = (e: MessageEvent<{ key: string; scene: Scene; svgText: string }>) => {
+    // A result is taken in after the next frame, so the filtered set on screen is never held up by it.
+    worker.onmessage = (e: MessageEvent<{ key: string; scene: Scene; svgText: string }>) => void nextPaint().then(() => {
       const { key, scene, svgText } = e.data;
       requested.delete(key);
       if (cache.has(key)) return;
@@ -115,7 +116,7 @@ function startWorker(): void {
       remember(fromScene(data, scene, key, svgText));
       metrics.layouts++;
       if (wanted) render('layout');
-    };
+    });
     worker.onerror = () => (worker = undefined);
   } catch {
     worker = undefined;
