@@ -318,6 +318,16 @@ describe('explorer (Chromium)', { timeout: 240_000 }, () => {
     await expect.poll(() => page.locator('#guide-out ol.candidates li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-id')))).toEqual(want);
     const highlighted = await page.locator('#stage g.model.candidate').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-id')).sort());
     expect(highlighted).toEqual([...want].sort());
+    // The situation questions too: few labels, out-of-distribution data, a domain.
+    await page.locator('#g-task').selectOption('classification');
+    await page.locator('#g-labels').fill('few');
+    await page.locator('#g-ood').check();
+    await page.locator('#g-domain').selectOption('biomedical');
+    const second = await run(process.execPath, [CLI, 'guide', '--catalog', CATALOG, '--task', 'classification', '--labels', 'few', '--ood', '--domain', 'biomedical', '--commercial', '--open-weights', '--max-params', '40B', '--format', 'json'], { cwd: ROOT });
+    const want2 = (JSON.parse(second.stdout) as { candidates: { id: string }[] }).candidates.map((c) => c.id);
+    expect(want2.length).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('#guide-out ol.candidates li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-id')))).toEqual(want2);
+    expect(new URL(await url(page)).searchParams.get('gdomain')).toBe('biomedical');
     await context.close();
   });
 

@@ -1,5 +1,5 @@
 /** The model-choice guide as a panel: the same recommendModels as `llmtree guide`, run in the page. */
-import { recommendModels, parseMemory, PRECISIONS, type Guide, type GuideRequest, type GuideAnswer } from '../../src/guide/index.js';
+import { recommendModels, parseMemory, PRECISIONS, DOMAINS, type Guide, type GuideRequest, type GuideAnswer } from '../../src/guide/index.js';
 import { parseCount, parseDateBound, type Catalog } from '../../src/catalog/core.js';
 import type { GuideState } from './state.js';
 import { STRINGS, type Lang } from './i18n.js';
@@ -13,6 +13,12 @@ export function fillGuideForm(guide: Guide, g: GuideState, lang: Lang): void {
   const prec = document.getElementById('g-prec') as HTMLSelectElement;
   if (!prec.options.length) for (const p of PRECISIONS) prec.append(h('option', { value: p }, p));
   prec.value = g.prec && (PRECISIONS as readonly string[]).includes(g.prec) ? g.prec : 'fp16';
+  const domain = document.getElementById('g-domain') as HTMLSelectElement;
+  if (domain.options.length === 1) for (const d of DOMAINS) domain.append(h('option', { value: d }, d));
+  domain.value = g.domain && (DOMAINS as readonly string[]).includes(g.domain) ? g.domain : '';
+  (document.getElementById('g-ood') as HTMLInputElement).checked = !!g.ood;
+  (document.getElementById('g-know') as HTMLInputElement).checked = !!g.know;
+  (document.getElementById('g-labels') as HTMLInputElement).value = g.labels ?? '';
   (document.getElementById('g-commercial') as HTMLSelectElement).value = g.commercial ?? '';
   (document.getElementById('g-open') as HTMLInputElement).checked = !!g.open;
   for (const [id, v] of [['g-max', g.max], ['g-ctx', g.ctx], ['g-since', g.since], ['g-gpu', g.gpu]] as const) (document.getElementById(id) as HTMLInputElement).value = v ?? '';
@@ -29,6 +35,10 @@ export function readGuideForm(): GuideState {
     since: v('g-since'),
     gpu: v('g-gpu'),
     prec: v('g-prec'),
+    labels: v('g-labels'),
+    ood: (document.getElementById('g-ood') as HTMLInputElement).checked || undefined,
+    know: (document.getElementById('g-know') as HTMLInputElement).checked || undefined,
+    domain: v('g-domain'),
   };
 }
 
@@ -51,13 +61,25 @@ export function guideRequest(g: GuideState, lang: Lang): { request: GuideRequest
     if (parseDateBound(g.since)) r.since = g.since;
     else bad.push('g-since');
   }
+  // As `llmtree guide --labels`: none, few, or a whole number (0 means none).
+  if (g.labels) {
+    const l = g.labels.trim().toLowerCase();
+    const n = l === 'none' || l === 'few' ? null : parseCount(l);
+    if (l === 'none' || l === '0') r.labels = 'none';
+    else if (l === 'few') r.labels = 'few';
+    else if (n !== null && n >= 0 && Number.isInteger(n)) r.labels = n;
+    else bad.push('g-labels');
+  }
+  if (g.ood) r.ood = true;
+  if (g.know) r.needsKnowledge = true;
+  if (g.domain && (DOMAINS as readonly string[]).includes(g.domain)) r.domain = g.domain as GuideRequest['domain'];
   return { request: r, bad };
 }
 
 export function runGuide(catalog: Catalog, guide: Guide, g: GuideState, lang: Lang, out: HTMLElement, go: (id: string) => void): GuideAnswer | undefined {
   const s = STRINGS[lang];
   const { request, bad } = guideRequest(g, lang);
-  for (const id of ['g-max', 'g-ctx', 'g-gpu', 'g-since']) document.getElementById(id)!.setAttribute('aria-invalid', String(bad.includes(id)));
+  for (const id of ['g-max', 'g-ctx', 'g-gpu', 'g-since', 'g-labels']) document.getElementById(id)!.setAttribute('aria-invalid', String(bad.includes(id)));
   clear(out);
   if (bad.length) {
     out.append(h('p', { class: 'note' }, s.badInput));

@@ -18,6 +18,10 @@ export interface GuideState {
   since?: string;
   gpu?: string;
   prec?: string;
+  labels?: string;
+  ood?: boolean;
+  know?: boolean;
+  domain?: string;
 }
 
 export interface State {
@@ -76,6 +80,10 @@ export function parseState(search: string, prefersDark = false): State {
       since: text(q.get('gsince'), 10),
       gpu: text(q.get('ggpu'), 12),
       prec: text(q.get('gprec'), 8),
+      labels: text(q.get('glabels'), 12),
+      ood: q.get('good') === '1' || undefined,
+      know: q.get('gknow') === '1' || undefined,
+      domain: text(q.get('gdomain'), 20),
     },
   };
   return s;
@@ -104,6 +112,10 @@ export function serializeState(s: State): string {
   if (g.since) q.set('gsince', g.since);
   if (g.gpu) q.set('ggpu', g.gpu);
   if (g.prec && g.prec !== 'fp16') q.set('gprec', g.prec);
+  if (g.labels) q.set('glabels', g.labels);
+  if (g.ood) q.set('good', '1');
+  if (g.know) q.set('gknow', '1');
+  if (g.domain) q.set('gdomain', g.domain);
   const str = q.toString().replace(/%2C/g, ',');
   return str ? `?${str}` : '';
 }
