@@ -24,6 +24,8 @@ export interface ModelFilter {
   tags?: string[];
   /** Only models drawn in the survey's published figure: any version (true) or the given version. */
   survey?: true | 1 | 2 | 3;
+  /** Only landmark models (the default figure's selection, docs/landmarks.md). */
+  landmark?: boolean;
 }
 
 /** Whether the model's licence allows commercial use: yes, no, conditional, or undefined when unknown. */
@@ -41,6 +43,7 @@ export function matches(catalog: Catalog, m: Model, f: ModelFilter): boolean {
     if (!c || !f.commercial.includes(c)) return false;
   }
   if (f.survey && !(m.survey && (f.survey === true || (m.survey.versions as number[]).includes(f.survey)))) return false;
+  if (f.landmark && m.landmark !== true) return false;
   if (f.tags?.length && !f.tags.every((t) => (m.tags as string[]).includes(t))) return false;
   if (f.since && latest(m.released) < earliest(f.since)) return false;
   if (f.until && earliest(m.released) > latest(f.until)) return false;

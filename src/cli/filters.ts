@@ -28,7 +28,8 @@ export function addFilterOptions(cmd: Command): Command {
     .option('--params-min <n>', 'some size has at least this many parameters (7B, 560M, 70e9)')
     .option('--params-max <n>', 'some size has at most this many parameters')
     .option('--search <text>', 'free text in name, aliases, organisation, notes')
-    .option('--survey [version]', "only models drawn in the survey's figure (version 1, 2 or 3; default: any)");
+    .option('--survey [version]', "only models drawn in the survey's figure (version 1, 2 or 3; default: any)")
+    .option('--landmark', 'only landmark models (see docs/landmarks.md)');
 }
 
 export interface FilterOptions {
@@ -43,6 +44,7 @@ export interface FilterOptions {
   paramsMax?: string;
   search?: string;
   survey?: string | boolean;
+  landmark?: boolean;
 }
 
 const list = (s?: string) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
@@ -66,6 +68,7 @@ export function filterFromOptions(o: FilterOptions, catalog: Catalog): ModelFilt
     license: oneOf('--license', list(o.license), [...catalog.licenses.keys()]),
     commercial: oneOf<Commercial>('--commercial', list(o.commercial), ['yes', 'no', 'conditional']),
     search: o.search,
+    landmark: o.landmark ? true : undefined,
   };
   for (const key of ['since', 'until'] as const) {
     const v = o[key];

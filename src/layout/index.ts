@@ -1,5 +1,7 @@
 export { layoutTree } from './layout.js';
 export type * from './scene.js';
+export { SCENE_VERSION } from './scene.js';
+export { layoutMetrics, type LayoutMetrics } from './metrics.js';
 export { resolveOptions, TIME_SCALES, type LayoutOptions, type TimeScaleKind } from './options.js';
 export { THEMES, PALETTES, type ThemeName, type Palette } from './theme.js';
 export { LANGS, STRINGS, type Lang } from './i18n.js';

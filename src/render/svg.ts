@@ -37,8 +37,16 @@ export function renderSvg(scene: Scene, options: SvgOptions = {}): string {
   out.push('</g>');
   // Branches under trunks, trunks under boxes.
   out.push('<g id="branches" fill="none" stroke-width="1.6" stroke-linecap="round">');
-  for (const st of scene.stems ?? []) out.push(`<line x1="${num(st.x)}" y1="${num(st.y1)}" x2="${num(st.x)}" y2="${num(st.y2)}" stroke="${p.family[st.family]}"${st.faded ? ` opacity="${FADED}"` : ''}/>`);
+  for (const st of scene.stems ?? []) {
+    const op = st.faded ? ` opacity="${FADED}"` : '';
+    out.push(`<line x1="${num(st.x)}" y1="${num(st.y1)}" x2="${num(st.x)}" y2="${num(st.y2)}" stroke="${p.family[st.family]}"${op}/>`);
+    if (st.foot) out.push(`<path d="${curve(st.foot)}" stroke="${p.family[st.family]}"${op}/>`);
+  }
   for (const b of scene.branches) out.push(branch(b, p));
+  out.push('</g>');
+  // Secondary links (a merge's other parents, parents in other columns): thin, dashed, light.
+  out.push('<g id="links" fill="none" stroke-width="1" stroke-dasharray="3 3" opacity="0.45">');
+  for (const l of scene.links ?? []) out.push(`<path d="${curve(l.d)}" stroke="${p.family[l.family]}"${l.faded ? ` opacity="${FADED}"` : ''}/>`);
   out.push('</g>');
   if (scene.stump) out.push(`<polygon id="stump" points="${scene.stump.outline.map((q) => `${num(q.x)},${num(q.y)}`).join(' ')}" fill="${p.family['pre-transformer']}"/>`);
   out.push('<g id="trunks">');
@@ -64,6 +72,11 @@ export function renderSvg(scene: Scene, options: SvgOptions = {}): string {
 }
 
 type TextFn = (t: TextLine, fill: string, extra?: string) => string;
+
+function curve(d: readonly { x: number; y: number }[]): string {
+  const [s, c1, c2, e] = d;
+  return `M${num(s.x)} ${num(s.y)}C${num(c1.x)} ${num(c1.y)} ${num(c2.x)} ${num(c2.y)} ${num(e.x)} ${num(e.y)}`;
+}
 
 function branch(b: Branch, p: Palette): string {
   const c = p.family[b.family];
@@ -120,7 +133,7 @@ function box(b: ModelBox, p: Palette, text: TextFn, icons: Map<string, IconSvg |
   const c = p.family[b.family];
   const filled = b.fill === 'filled';
   const op = b.faded ? ` opacity="${FADED}"` : '';
-  const parts = [`<g id="m-${xml(b.id)}"${op}><title>${xml(`${b.name} (${b.released})`)}</title>`];
+  const parts = [`<g id="m-${xml(b.id)}" class="model" data-id="${xml(b.id)}"${op}><title>${xml(`${b.name} (${b.released})`)}</title>`];
   if (b.highlighted) parts.push(`<rect x="${num(b.x - 4)}" y="${num(b.y - 4)}" width="${num(b.w + 8)}" height="${num(b.h + 8)}" rx="8" fill="none" stroke="${p.restricted}" stroke-width="2"/>`);
   parts.push(`<rect x="${num(b.x)}" y="${num(b.y)}" width="${num(b.w)}" height="${num(b.h)}" rx="5" fill="${filled ? c : p.hollow}" stroke="${c}" stroke-width="2"/>`);
   for (const l of b.lines) parts.push(text(l, filled ? p.onFill : c));

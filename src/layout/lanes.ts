@@ -1,0 +1,136 @@
+/**
+ * Phase 3 — columns and lanes. Each clade is packed as a rigid shape around its stem, bottom-up:
+ * the continuation straight above the node, then the other children latest first, each as close to
+ * the stem as its profile allows (outward of everything packed before it wherever both are present).
+ * A child's sub-branch runs along `run`, the first height below its box where nothing but the stem
+ * is in the way. Distances are `u`, measured outward from the stem; the side (left or right of the
+ * trunk) only mirrors them, so every shape is the same on either side.
+ */
+import type { CladeNode } from './clades.js';
+import { Profile } from './profile.js';
+
+/** Room between a stem and the box of a child hooked off it. */
+const STEM_GAP = 7;
+/** Horizontal gap between units; vertical gap above and below a unit. */
+export const HGAP = 9;
+export const VGAP = 3;
+/** First rise of a sub-branch below its box, and the step when that height is taken. */
+const RISE = 7;
+const STEP = 3;
+/** Half-width kept around stems and sub-branch runs. */
+const LINE = 2;
+
+export interface Lane {
+  /** Offset of the node's stem from its parent's stem (or the trunk's edge), outward. */
+  offset: number;
+  /** Height of the horizontal run of its sub-branch (absent for a continuation: straight up). */
+  run?: number;
+  side: -1 | 1;
+}
+
+export interface Packing {
+  lanes: Map<string, Lane>;
+  /** Per side: the column's profile outward of the trunk's edge. */
+  left: Profile;
+  right: Profile;
+}
+
+/** Where a box sits on its stem: the stem rises from the box top this far in from the inner edge. */
+export function inset(n: CladeNode): number {
+  return n.unit ? Math.min(10, n.unit.boxW / 3) : 0;
+}
+
+function boxBottom(n: CladeNode): number {
+  return n.unit ? n.y + n.unit.boxH / 2 : n.y;
+}
+
+function boxTop(n: CladeNode): number {
+  return n.unit ? n.y - n.unit.boxH / 2 : n.y;
+}
+
+/**
+ * Find the least offset and a free run height for `child` beside what `acc` already holds.
+ * `limit` is the lowest the run may go (the parent's box top, or the trunk's foot).
+ */
+function fit(acc: Profile, shape: Profile, child: CladeNode, floor: number, limit: number): { offset: number; run: number; shape: Profile } {
+  const minOffset = inset(child) + STEM_GAP;
+  let run = Math.min(Math.max(boxBottom(child) + RISE, floor), limit);
+  for (let r = run; r <= limit; r += STEP) {
+    if (acc.clearBeyond(r - LINE - 1, r + LINE + 1, LINE + 1)) {
+      run = r;
+      break;
+    }
+  }
+  // The sub-branch's rise from its run into the box belongs to the child's shape.
+  shape.add(Math.min(run, boxBottom(child)), Math.max(run, boxBottom(child)), -LINE, LINE);
+  const offset = Math.max(minOffset, acc.clearance(shape, HGAP));
+  return { offset, run, shape };
+}
+
+export function packColumn(roots: CladeNode[], origin: number, trunkBottom: number): Packing {
+  const lanes = new Map<string, Lane>();
+  const left = new Profile(origin), right = new Profile(origin);
+  let lastSide: -1 | 1 = -1;
+  for (const r of roots) {
+    const shape = packNode(r, origin, lanes);
+    const tries = ([1, -1] as const).map((side) => {
+      const acc = side === 1 ? right : left;
+      const copy = cloneProfile(shape);
+      return { side, acc, ...fit(acc, copy, r, -Infinity, trunkBottom - 4) };
+    });
+    // The nearer side, or on a tie the one not used last, so the column stays balanced.
+    tries.sort((a, b) => a.offset - b.offset || (a.side === lastSide ? 1 : -1));
+    const best = tries[0];
+    lastSide = best.side;
+    best.acc.merge(best.shape, best.offset);
+    best.acc.add(best.run - LINE, best.run + LINE, 0, best.offset);
+    lanes.set(r.id, { offset: best.offset, run: best.run, side: best.side });
+  }
+  setSides(roots, lanes);
+  return { lanes, left, right };
+}
+
+function cloneProfile(p: Profile): Profile {
+  const q = new Profile(p.origin);
+  q.merge(p, 0);
+  return q;
+}
+
+/** Pack a node's subtree around its stem; returns its profile and records each child's lane. */
+function packNode(n: CladeNode, origin: number, lanes: Map<string, Lane>): Profile {
+  const acc = new Profile(origin);
+  if (n.unit) acc.add(n.y - n.unit.h / 2 - VGAP, n.y + n.unit.h / 2 + VGAP, -inset(n), n.unit.w - inset(n));
+  const cont = n.continuation;
+  if (cont) {
+    acc.merge(packNode(cont, origin, lanes), 0);
+    acc.add(boxBottom(cont), boxTop(n), -LINE, LINE);
+    lanes.set(cont.id, { offset: 0, side: 1 });
+  }
+  // An org stem has no box: its stem reaches as low as its earliest sub-branch needs.
+  const limit = n.unit ? boxTop(n) - 3 : Infinity;
+  let stemTop = n.unit ? boxTop(n) : -Infinity;
+  let stemBottom = n.unit ? boxTop(n) : -Infinity;
+  for (const c of n.children) {
+    if (c === cont) continue;
+    // A child younger than the continuation passes below the continuation's box.
+    const floor = cont && c.y - (c.unit?.boxH ?? 0) / 2 < boxBottom(cont) + 4 ? boxBottom(cont) + RISE : -Infinity;
+    const f = fit(acc, packNode(c, origin, lanes), c, floor, limit);
+    acc.merge(f.shape, f.offset);
+    acc.add(f.run - LINE, f.run + LINE, 0, f.offset);
+    lanes.set(c.id, { offset: f.offset, run: f.run, side: 1 });
+    stemTop = Math.min(stemTop === -Infinity ? f.run : stemTop, f.run);
+    stemBottom = Math.max(stemBottom, f.run + LINE);
+  }
+  if (!n.unit) n.y = stemBottom + 2;
+  if (stemTop !== -Infinity && stemBottom > stemTop) acc.add(stemTop, stemBottom, -LINE, LINE);
+  return acc;
+}
+
+/** Children inherit their clade root's side. */
+function setSides(roots: CladeNode[], lanes: Map<string, Lane>): void {
+  const walk = (n: CladeNode, side: -1 | 1) => {
+    lanes.get(n.id)!.side = side;
+    for (const c of n.children) walk(c, side);
+  };
+  for (const r of roots) walk(r, lanes.get(r.id)!.side);
+}

@@ -1,0 +1,128 @@
+/**
+ * Legibility measured on a scene: edge crossings, horizontal ink, shape, label size on paper, overlaps.
+ * Pure: the same numbers the tests assert, `render --metrics` prints and docs/benchmarks.md records.
+ */
+import type { Point, Rect, Scene } from './scene.js';
+import { sampleBezier } from './geometry.js';
+
+/** A3 landscape, in pt. */
+export const A3 = { w: 1190.55, h: 841.89 };
+
+export interface LayoutMetrics {
+  boxes: number;
+  /** Tree edges: branches and organisation stems' feet. */
+  edges: number;
+  /** Pairs of tree edges (branches, stems, trunks) that cross. */
+  crossings: number;
+  crossingsPerBox: number;
+  /** Pairs (secondary link, tree edge) that cross; links are drawn light and are not counted above. */
+  linkCrossings: number;
+  /** Mean horizontal run of a tree edge, in median box heights. */
+  horizontalPerEdge: number;
+  /** Width ÷ height. */
+  aspect: number;
+  /** Median box label size, in pt, when the whole figure is fit to an A3 landscape page. */
+  medianLabelPt: number;
+  /** Overlapping pairs among boxes' units, the legend and the chart. */
+  overlaps: number;
+  width: number;
+  height: number;
+}
+
+type Seg = { a: Point; b: Point; e: number };
+
+const orient = (p: Point, q: Point, r: Point) => (q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x);
+/** Proper crossing: each segment strictly separates the other's ends (touching and collinear runs do not count). */
+function cross(s: Seg, t: Seg): boolean {
+  const d1 = orient(s.a, s.b, t.a), d2 = orient(s.a, s.b, t.b), d3 = orient(t.a, t.b, s.a), d4 = orient(t.a, t.b, s.b);
+  const eps = 1e-6;
+  return ((d1 > eps && d2 < -eps) || (d1 < -eps && d2 > eps)) && ((d3 > eps && d4 < -eps) || (d3 < -eps && d4 > eps));
+}
+
+function polylines(scene: Scene): { tree: Point[][]; links: Point[][] } {
+  const tree: Point[][] = [];
+  for (const b of scene.branches) tree.push(sampleBezier(b.d, 16));
+  for (const s of scene.stems) {
+    tree.push([{ x: s.x, y: s.y1 }, { x: s.x, y: s.y2 }]);
+    if (s.foot) tree.push(sampleBezier(s.foot, 16));
+  }
+  for (const t of scene.trunks) tree.push([{ x: t.x, y: t.bottom }, { x: t.x, y: t.top }]);
+  return { tree, links: scene.links.map((l) => sampleBezier(l.d, 16)) };
+}
+
+/** Edge pairs that cross: segments bucketed in a grid, each pair of edges counted once. */
+function countCrossings(a: Point[][], b: Point[][] | null): number {
+  const CELL = 48;
+  const grid = new Map<number, Seg[]>();
+  const segs = (lines: Point[][], base: number) => lines.flatMap((l, e) => l.slice(1).map((p, i) => ({ a: l[i], b: p, e: e + base })));
+  const A = segs(a, 0);
+  const B = b ? segs(b, a.length) : A;
+  for (const s of A) {
+    for (const key of cells(s, CELL)) {
+      const list = grid.get(key);
+      if (list) list.push(s);
+      else grid.set(key, [s]);
+    }
+  }
+  const pairs = new Set<number>();
+  const n = a.length + (b?.length ?? 0);
+  for (const t of B) {
+    for (const key of cells(t, CELL)) {
+      for (const s of grid.get(key) ?? []) {
+        if (s.e === t.e || (!b && s.e > t.e)) continue;
+        if (cross(s, t)) pairs.add(s.e * n + t.e);
+      }
+    }
+  }
+  return pairs.size;
+}
+
+function cells(s: Seg, cell: number): number[] {
+  const out: number[] = [];
+  const x1 = Math.floor(Math.min(s.a.x, s.b.x) / cell), x2 = Math.floor(Math.max(s.a.x, s.b.x) / cell);
+  const y1 = Math.floor(Math.min(s.a.y, s.b.y) / cell), y2 = Math.floor(Math.max(s.a.y, s.b.y) / cell);
+  for (let x = x1; x <= x2; x++) for (let y = y1; y <= y2; y++) out.push(x * 100003 + y);
+  return out;
+}
+
+const overlap = (a: Rect, b: Rect) => a.x < b.x + b.w && a.x + a.w > b.x && a.y < b.y + b.h && a.y + a.h > b.y;
+
+function countOverlaps(scene: Scene): number {
+  const rects: Rect[] = [...scene.boxes.map((b) => b.unit), scene.legend, ...(scene.chart ? [scene.chart] : [])];
+  const order = rects.map((r, i) => ({ r, i })).sort((p, q) => p.r.x - q.r.x);
+  let n = 0;
+  for (let i = 0; i < order.length; i++)
+    for (let j = i + 1; j < order.length && order[j].r.x < order[i].r.x + order[i].r.w; j++) if (overlap(order[i].r, order[j].r)) n++;
+  return n;
+}
+
+const median = (v: number[]) => {
+  if (!v.length) return 0;
+  const s = [...v].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const round = (v: number, d = 2) => Math.round(v * 10 ** d) / 10 ** d;
+
+export function layoutMetrics(scene: Scene): LayoutMetrics {
+  const { tree, links } = polylines(scene);
+  const crossings = countCrossings(tree, null);
+  const feet = scene.stems.filter((s) => s.foot).map((s) => s.foot!);
+  const runs = [...scene.branches.map((b) => b.d), ...feet].map((d) => Math.abs(d[3].x - d[0].x));
+  const boxH = median(scene.boxes.map((b) => b.h)) || 1;
+  const fit = Math.min(A3.w / scene.width, A3.h / scene.height);
+  const labels = scene.boxes.map((b) => Math.max(0, ...b.lines.map((l) => l.size)) * fit);
+  const boxes = scene.boxes.length;
+  return {
+    boxes,
+    edges: runs.length,
+    crossings,
+    crossingsPerBox: round(boxes ? crossings / boxes : 0, 3),
+    linkCrossings: links.length ? countCrossings(tree, links) : 0,
+    horizontalPerEdge: round(runs.length ? runs.reduce((a, b) => a + b, 0) / runs.length / boxH : 0),
+    aspect: round(scene.width / scene.height),
+    medianLabelPt: round(median(labels), 1),
+    overlaps: countOverlaps(scene),
+    width: scene.width,
+    height: scene.height,
+  };
+}

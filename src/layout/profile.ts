@@ -1,0 +1,108 @@
+/**
+ * A horizontal profile: for each slice of height BUCKET (absolute y, from a shared origin), the
+ * innermost and outermost occupied distance `u` from a stem. Subtrees are packed against each other
+ * by comparing profiles, slice by slice, as in a tidy tree's contour (Reingold & Tilford), except that
+ * here y is fixed by the release date and the contour runs along y.
+ */
+export const BUCKET = 4;
+
+export class Profile {
+  /** First slice held, and how many. */
+  lo = 0;
+  n = 0;
+  min = new Float64Array(0);
+  max = new Float64Array(0);
+
+  constructor(readonly origin: number) {}
+
+  slice(y: number): number {
+    return Math.floor((y - this.origin) / BUCKET);
+  }
+
+  /** Capacity held: slices [cap0, cap0 + min.length). */
+  private cap0 = 0;
+
+  private cover(b1: number, b2: number): void {
+    if (this.n && b1 >= this.lo && b2 < this.lo + this.n) return;
+    const lo = this.n ? Math.min(this.lo, b1) : b1;
+    const hi = this.n ? Math.max(this.lo + this.n - 1, b2) : b2;
+    if (this.n && lo >= this.cap0 && hi < this.cap0 + this.minAll.length) {
+      // Room held already: shift the window onto it.
+      this.rebase(lo, hi);
+      return;
+    }
+    const slack = Math.max(16, hi - lo + 1);
+    const cap0 = lo - slack, len = hi - lo + 1 + 2 * slack;
+    const min = new Float64Array(len).fill(Infinity);
+    const max = new Float64Array(len).fill(-Infinity);
+    if (this.n) {
+      min.set(this.minAll.subarray(this.lo - this.cap0, this.lo - this.cap0 + this.n), this.lo - cap0);
+      max.set(this.maxAll.subarray(this.lo - this.cap0, this.lo - this.cap0 + this.n), this.lo - cap0);
+    }
+    this.cap0 = cap0;
+    this.minAll = min;
+    this.maxAll = max;
+    this.rebase(lo, hi);
+  }
+
+  private minAll = new Float64Array(0);
+  private maxAll = new Float64Array(0);
+
+  private rebase(lo: number, hi: number): void {
+    this.lo = lo;
+    this.n = hi - lo + 1;
+    this.min = this.minAll.subarray(lo - this.cap0, lo - this.cap0 + this.n);
+    this.max = this.maxAll.subarray(lo - this.cap0, lo - this.cap0 + this.n);
+  }
+
+  /** Occupy [u1, u2] over the heights [y1, y2]. */
+  add(y1: number, y2: number, u1: number, u2: number): void {
+    if (!(Number.isFinite(y1) && Number.isFinite(y2))) return;
+    const b1 = this.slice(Math.min(y1, y2)), b2 = this.slice(Math.max(y1, y2));
+    this.cover(b1, b2);
+    for (let b = b1; b <= b2; b++) {
+      const i = b - this.lo;
+      if (u1 < this.min[i]) this.min[i] = u1;
+      if (u2 > this.max[i]) this.max[i] = u2;
+    }
+  }
+
+  /** Take in another profile moved outward by d. */
+  merge(p: Profile, d: number): void {
+    if (!p.n) return;
+    this.cover(p.lo, p.lo + p.n - 1);
+    const off = p.lo - this.lo;
+    for (let j = 0; j < p.n; j++) {
+      if (p.min[j] === Infinity) continue;
+      const i = j + off;
+      if (p.min[j] + d < this.min[i]) this.min[i] = p.min[j] + d;
+      if (p.max[j] + d > this.max[i]) this.max[i] = p.max[j] + d;
+    }
+  }
+
+  /** The least shift d that puts `p` at least `gap` outward of this profile wherever both are present. */
+  clearance(p: Profile, gap: number): number {
+    let d = -Infinity;
+    const a = Math.max(this.lo, p.lo), b = Math.min(this.lo + this.n, p.lo + p.n);
+    for (let s = a; s < b; s++) {
+      const mine = this.max[s - this.lo], theirs = p.min[s - p.lo];
+      if (mine === -Infinity || theirs === Infinity) continue;
+      if (mine + gap - theirs > d) d = mine + gap - theirs;
+    }
+    return d;
+  }
+
+  /** Whether nothing reaches beyond u over the heights [y1, y2]. */
+  clearBeyond(y1: number, y2: number, u: number): boolean {
+    const b1 = Math.max(this.slice(y1), this.lo), b2 = Math.min(this.slice(y2), this.lo + this.n - 1);
+    for (let b = b1; b <= b2; b++) if (this.max[b - this.lo] > u) return false;
+    return true;
+  }
+
+  /** Outermost extent over all heights (0 when empty). */
+  extent(): number {
+    let m = 0;
+    for (let i = 0; i < this.n; i++) if (this.max[i] > m) m = this.max[i];
+    return m;
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * Phase 5 — routing. Every tree edge becomes a smooth cubic: a sub-branch leaves its stem (or the
+ * trunk's edge) going up, bends along its run and rises into the child's box from below; a
+ * continuation goes straight up its stem. Merges' other parents and parents in other columns become
+ * light secondary links.
+ */
+import type { Branch, Link, ModelBox, Point, StemLine, Trunk } from './scene.js';
+import type { CladeNode } from './clades.js';
+import type { PlacedColumn } from './placement.js';
+import { finishBranch } from './branches.js';
+import { widthAt } from './trunks.js';
+import { r2, pt } from './geometry.js';
+
+/** How far below its run a sub-branch leaves its stem, so it bends off smoothly. */
+const BEND = 6;
+
+type Curve = [Point, Point, Point, Point];
+
+/** From a stem at ax (leaving it at sy, going up), bending along yr, up into (ex, eb). */
+export function hook(ax: number, yr: number, ex: number, eb: number, sy: number): Curve {
+  return [
+    { x: ax, y: sy },
+    { x: ax, y: yr },
+    { x: ex, y: yr },
+    { x: ex, y: eb },
+  ];
+}
+
+const top = (n: CladeNode) => (n.unit ? n.y - n.unit.boxH / 2 : n.y);
+const bottom = (n: CladeNode) => (n.unit ? n.y + n.unit.boxH / 2 : n.y);
+
+export interface Routes {
+  branches: Branch[];
+  stems: StemLine[];
+}
+
+export function routeColumn(c: PlacedColumn, trunk: Trunk, boxes: ReadonlyMap<string, ModelBox>, trunkBottom: number): Routes {
+  const out: Routes = { branches: [], stems: [] };
+  for (const r of c.forest.roots) {
+    const lane = c.packing.lanes.get(r.id)!;
+    const sx = c.stemX.get(r.id)!;
+    const edge = c.trunkX + lane.side * (widthAt(trunk, lane.run!) / 2 - 1);
+    const d = hook(edge, lane.run!, sx, bottom(r), Math.min(lane.run! + BEND, trunkBottom));
+    if (r.model) out.branches.push(finishBranch(null, boxes.get(r.id)!, d));
+    else out.stems.push(orgStem(c, r, d));
+    routeNode(c, r, boxes, out);
+  }
+  return out;
+}
+
+/** An organisation's shared stem, with its foot curving out of the trunk. */
+function orgStem(c: PlacedColumn, n: CladeNode, foot: Curve): StemLine {
+  const runs = n.children.map((ch) => c.packing.lanes.get(ch.id)!.run!);
+  return { from: n.id, family: c.family, x: r2(c.stemX.get(n.id)!), y1: r2(n.y), y2: r2(Math.min(...runs) + BEND), foot: foot.map((p) => pt(p.x, p.y)) as Curve };
+}
+
+function routeNode(c: PlacedColumn, n: CladeNode, boxes: ReadonlyMap<string, ModelBox>, out: Routes): void {
+  const ax = c.stemX.get(n.id)!;
+  let stemTop = Infinity;
+  for (const ch of n.children) {
+    const lane = c.packing.lanes.get(ch.id)!;
+    const from = n.model ? n.id : null;
+    if (lane.run === undefined) {
+      const y1 = top(n), y2 = bottom(ch);
+      out.branches.push(finishBranch(from, boxes.get(ch.id)!, [pt(ax, y1), pt(ax, y1 - (y1 - y2) / 3), pt(ax, y2 + (y1 - y2) / 3), pt(ax, y2)]));
+    } else {
+      const sy = Math.min(lane.run + BEND, n.model ? top(n) : n.y);
+      out.branches.push(finishBranch(from, boxes.get(ch.id)!, hook(ax, lane.run, c.stemX.get(ch.id)!, bottom(ch), sy)));
+      stemTop = Math.min(stemTop, sy);
+    }
+    routeNode(c, ch, boxes, out);
+  }
+  if (n.model && stemTop < top(n)) out.stems.push({ from: n.id, family: c.family, x: r2(ax), y1: r2(top(n)), y2: r2(stemTop) });
+}
+
+/** Light links for the parent edges the tree does not draw: from the parent's box top to the child's box bottom. */
+export function secondaryLinks(edges: { from: string; to: string }[], boxes: ReadonlyMap<string, ModelBox>): Link[] {
+  const out: Link[] = [];
+  const seen = new Set<string>();
+  for (const e of edges) {
+    const key = `${e.from}>${e.to}`;
+    const a = boxes.get(e.from), b = boxes.get(e.to);
+    if (!a || !b || seen.has(key)) continue;
+    seen.add(key);
+    const s = { x: a.x + a.w / 2, y: a.y };
+    const t = { x: b.x + b.w / 2, y: b.y + b.h };
+    const k = Math.max(20, Math.abs(s.y - t.y) / 2);
+    out.push({ from: e.from, to: e.to, family: b.family, d: [pt(s.x, s.y), pt(s.x, s.y - k), pt(t.x, t.y + k), pt(t.x, t.y)] });
+  }
+  return out;
+}
