@@ -47,9 +47,10 @@ function obstacles(input: FurnitureInput): Obstacles {
       ...parts.boxes.map((b) => b.unit),
       ...parts.trunks.map((tr) => ({ x: tr.x - tr.width / 2, y: tr.top - 18, w: tr.width, h: tr.bottom - tr.top + 18 })),
       { x: 0, y: 0, w: f.axisX + 25 * f.k + 15, h: 1e6 },
-      ...parts.stems.map((st) => ({ x: st.x - 1, y: st.y2, w: 2, h: st.y1 - st.y2 })),
+      ...parts.stems.filter((st) => !st.path).map((st) => ({ x: st.x - 1, y: st.y2, w: 2, h: st.y1 - st.y2 })),
     ],
-    points: [...parts.branches.flatMap((br) => sampleBezier(br.d, 10)), ...parts.stems.flatMap((st) => (st.foot ? sampleBezier(st.foot, 10) : [])), ...parts.trunks.flatMap((tr) => tr.outline)],
+    points: [
+      ...parts.stems.flatMap((st) => st.path ?? []),...parts.branches.flatMap((br) => sampleBezier(br.d, 10)), ...parts.stems.flatMap((st) => (st.foot ? sampleBezier(st.foot, 10) : [])), ...parts.trunks.flatMap((tr) => tr.outline)],
   };
 }
 

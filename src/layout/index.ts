@@ -8,3 +8,4 @@ export { LANGS, STRINGS, type Lang } from './i18n.js';
 export { textWidth, cells, hasWide, FONT_FAMILY, CJK_FONT_FAMILY, ADVANCE } from './text.js';
 export { timeScale, densestWindow, type TimeScale } from './time-scale.js';
 export { initials, idColor } from './marks.js';
+export { growthFrames, frameAt, yAt, STEPS, type Step, type GrowthFrame } from './growth.js';

@@ -7,7 +7,7 @@
  * trunk) only mirrors them, so every shape is the same on either side.
  */
 import type { CladeNode } from './clades.js';
-import { Profile } from './profile.js';
+import { Profile, Shear } from './profile.js';
 
 /** Room between a stem and the box of a child hooked off it. */
 const STEM_GAP = 7;
@@ -19,6 +19,8 @@ const RISE = 7;
 const STEP = 3;
 /** Half-width kept around stems and sub-branch runs. */
 const LINE = 2;
+/** Most a clade's lean changes per px of height. */
+const SLOPE = 0.45;
 
 export interface Lane {
   /** Offset of the node's stem from its parent's stem (or the trunk's edge), outward. */
@@ -26,6 +28,8 @@ export interface Lane {
   /** Height of the horizontal run of its sub-branch (absent for a continuation: straight up). */
   run?: number;
   side: -1 | 1;
+  /** Clade roots: how far out the whole clade sits at each height (it leans to hug the clades inside it). */
+  shear?: Shear;
 }
 
 export interface Packing {
@@ -75,16 +79,19 @@ export function packColumn(roots: CladeNode[], origin: number, trunkBottom: numb
     const shape = packNode(r, origin, lanes);
     const tries = ([1, -1] as const).map((side) => {
       const acc = side === 1 ? right : left;
-      const copy = cloneProfile(shape);
-      return { side, acc, ...fit(acc, copy, r, -Infinity, trunkBottom - 4) };
+      const f = fit(acc, cloneProfile(shape), r, -Infinity, trunkBottom - 4);
+      const shear = acc.shear(f.shape, HGAP + SLOPE * 12, inset(r) + STEM_GAP, SLOPE);
+      let cost = 0;
+      for (const v of shear.s) cost += v;
+      return { side, acc, ...f, shear, cost: cost / Math.max(1, shear.s.length) };
     });
     // The nearer side, or on a tie the one not used last, so the column stays balanced.
-    tries.sort((a, b) => a.offset - b.offset || (a.side === lastSide ? 1 : -1));
+    tries.sort((a, b) => a.cost - b.cost || (a.side === lastSide ? 1 : -1));
     const best = tries[0];
     lastSide = best.side;
-    best.acc.merge(best.shape, best.offset);
-    best.acc.add(best.run - LINE, best.run + LINE, 0, best.offset);
-    lanes.set(r.id, { offset: best.offset, run: best.run, side: best.side });
+    best.acc.mergeSheared(best.shape, best.shear);
+    best.acc.add(best.run - LINE, best.run + LINE, 0, best.shear.at(best.acc.slice(best.run)));
+    lanes.set(r.id, { offset: 0, run: best.run, side: best.side, shear: best.shear });
   }
   setSides(roots, lanes);
   return { lanes, left, right };

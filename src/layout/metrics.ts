@@ -39,22 +39,38 @@ function cross(s: Seg, t: Seg): boolean {
   return ((d1 > eps && d2 < -eps) || (d1 < -eps && d2 > eps)) && ((d3 > eps && d4 < -eps) || (d3 < -eps && d4 > eps));
 }
 
-function polylines(scene: Scene): { tree: Point[][]; links: Point[][] } {
-  const tree: Point[][] = [];
-  for (const b of scene.branches) tree.push(sampleBezier(b.d, 16));
+/** A drawn line with the nodes it touches: lines meeting at a node (a stem and its hooks) do not cross there. */
+type Line = { pts: Point[]; nodes: string[]; owner?: string };
+
+function polylines(scene: Scene): { tree: Line[]; links: Line[] } {
+  const tree: Line[] = [];
+  for (const b of scene.branches) tree.push({ pts: sampleBezier(b.d, 16), nodes: [b.from ?? `trunk:${b.family}`, b.to] });
   for (const s of scene.stems) {
-    tree.push([{ x: s.x, y: s.y1 }, { x: s.x, y: s.y2 }]);
-    if (s.foot) tree.push(sampleBezier(s.foot, 16));
+    tree.push({ pts: s.path ?? [{ x: s.x, y: s.y1 }, { x: s.x, y: s.y2 }], nodes: [s.from], owner: s.from });
+    if (s.foot) tree.push({ pts: sampleBezier(s.foot, 16), nodes: [s.from, `trunk:${s.family}`] });
   }
-  for (const t of scene.trunks) tree.push([{ x: t.x, y: t.bottom }, { x: t.x, y: t.top }]);
-  return { tree, links: scene.links.map((l) => sampleBezier(l.d, 16)) };
+  for (const t of scene.trunks) tree.push({ pts: [{ x: t.x, y: t.bottom }, { x: t.x, y: t.top }], nodes: [`trunk:${t.family}`], owner: `trunk:${t.family}` });
+  return { tree, links: scene.links.map((l) => ({ pts: sampleBezier(l.d, 16), nodes: [l.from, l.to] })) };
+}
+
+const near = (p: Point, q: Point) => Math.abs(p.x - q.x) < 3 && Math.abs(p.y - q.y) < 3;
+/** Where two segments cross (they are known to cross properly). */
+function meet(s: Seg, t: Seg): Point {
+  const d = (s.b.x - s.a.x) * (t.b.y - t.a.y) - (s.b.y - s.a.y) * (t.b.x - t.a.x);
+  const u = ((t.a.x - s.a.x) * (t.b.y - t.a.y) - (t.a.y - s.a.y) * (t.b.x - t.a.x)) / d;
+  return { x: s.a.x + u * (s.b.x - s.a.x), y: s.a.y + u * (s.b.y - s.a.y) };
 }
 
 /** Edge pairs that cross: segments bucketed in a grid, each pair of edges counted once. */
-function countCrossings(a: Point[][], b: Point[][] | null): number {
+function countCrossings(a: Line[], b: Line[] | null): number {
   const CELL = 48;
   const grid = new Map<number, Seg[]>();
-  const segs = (lines: Point[][], base: number) => lines.flatMap((l, e) => l.slice(1).map((p, i) => ({ a: l[i], b: p, e: e + base })));
+  const lines = b ? [...a, ...b] : a;
+  const segs = (ls: Line[], base: number) => ls.flatMap((l, e) => l.pts.slice(1).map((p, i) => ({ a: l.pts[i], b: p, e: e + base })));
+  const ends = (e: number) => [lines[e].pts[0], lines[e].pts[lines[e].pts.length - 1]];
+  // A stem (or trunk) meets the lines that leave it; two lines leaving the same stem still count.
+  const owns = (e: number, f: number) => lines[e].owner !== undefined && lines[f].nodes.includes(lines[e].owner!);
+  const related = (e: number, f: number) => owns(e, f) || owns(f, e);
   const A = segs(a, 0);
   const B = b ? segs(b, a.length) : A;
   for (const s of A) {
@@ -70,7 +86,9 @@ function countCrossings(a: Point[][], b: Point[][] | null): number {
     for (const key of cells(t, CELL)) {
       for (const s of grid.get(key) ?? []) {
         if (s.e === t.e || (!b && s.e > t.e)) continue;
-        if (cross(s, t)) pairs.add(s.e * n + t.e);
+        if (pairs.has(s.e * n + t.e) || related(s.e, t.e) || !cross(s, t)) continue;
+        const p = meet(s, t);
+        if (![...ends(s.e), ...ends(t.e)].some((q) => near(p, q))) pairs.add(s.e * n + t.e);
       }
     }
   }

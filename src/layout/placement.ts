@@ -26,9 +26,11 @@ export interface PlacedColumn extends PackedColumn {
   trunkX: number;
   x1: number;
   x2: number;
-  /** Absolute stem x of every node, and its side. */
+  /** Absolute stem x of every node (at its own height), and its side. */
   stemX: Map<string, number>;
   side: Map<string, -1 | 1>;
+  /** x of a node's stem at any height: clades lean, so stems curve with them. */
+  xAt: (id: string, y: number) => number;
 }
 
 /** Leftmost and rightmost x (relative to the trunk) in each slice of the column. */
@@ -84,19 +86,27 @@ export function placeColumns(cols: PackedColumn[], left: number, trunkBottom: nu
       x2: r2(trunkX + Math.max(...R.filter((v) => v !== -Infinity))),
       stemX: new Map(),
       side: new Map(),
+      xAt: () => 0,
     };
-    for (const r of c.forest.roots) walk(placed, r, 0);
+    const rel = new Map<string, { u: number; root: string }>();
+    for (const r of c.forest.roots) walk(placed, r, 0, r.id, rel);
+    placed.xAt = (id, y) => {
+      const q = rel.get(id)!;
+      const lane = c.packing.lanes.get(q.root)!;
+      return trunkX + lane.side * (c.half + q.u + lane.shear!.atY(y));
+    };
+    for (const [id, n] of c.forest.nodes) placed.stemX.set(id, placed.xAt(id, n.y));
     return placed;
   });
 }
 
-/** Absolute stem positions, from the roots outward. */
-function walk(c: PlacedColumn, n: CladeNode, parentU: number): void {
+/** Each node's stem offset from its clade root's stem, from the roots outward. */
+function walk(c: PlacedColumn, n: CladeNode, parentU: number, root: string, rel: Map<string, { u: number; root: string }>): void {
   const lane = c.packing.lanes.get(n.id)!;
   const u = parentU + lane.offset;
   c.side.set(n.id, lane.side);
-  c.stemX.set(n.id, c.trunkX + lane.side * (c.half + u));
-  for (const ch of n.children) walk(c, ch, u);
+  rel.set(n.id, { u, root });
+  for (const ch of n.children) walk(c, ch, u, root, rel);
 }
 
 export function columnOf(c: PlacedColumn): Column {

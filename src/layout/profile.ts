@@ -80,6 +80,38 @@ export class Profile {
     }
   }
 
+  /** Take in another profile moved outward by a shift that varies with height (`shift.at(slice)`). */
+  mergeSheared(p: Profile, shift: Shear): void {
+    if (!p.n) return;
+    this.cover(p.lo, p.lo + p.n - 1);
+    const off = p.lo - this.lo;
+    for (let j = 0; j < p.n; j++) {
+      if (p.min[j] === Infinity) continue;
+      const i = j + off, d = shift.at(p.lo + j);
+      if (p.min[j] + d < this.min[i]) this.min[i] = p.min[j] + d;
+      if (p.max[j] + d > this.max[i]) this.max[i] = p.max[j] + d;
+    }
+  }
+
+  /**
+   * The least shear that puts `p` at least `gap` outward of this profile in every slice, never below
+   * `floor`, and changing by at most `slope` px per px of height, so stems lean rather than jump.
+   */
+  shear(p: Profile, gap: number, floor: number, slope: number): Shear {
+    const need = new Float64Array(p.n).fill(floor);
+    for (let j = 0; j < p.n; j++) {
+      const i = p.lo + j - this.lo;
+      if (i < 0 || i >= this.n || p.min[j] === Infinity || this.max[i] === -Infinity) continue;
+      need[j] = Math.max(floor, this.max[i] + gap - p.min[j]);
+    }
+    // Upper envelope of cones: s(j) = max_k need(k) - slope·|j − k|·BUCKET, in two linear passes.
+    const step = slope * BUCKET;
+    const s = Float64Array.from(need);
+    for (let j = 1; j < p.n; j++) s[j] = Math.max(s[j], s[j - 1] - step);
+    for (let j = p.n - 2; j >= 0; j--) s[j] = Math.max(s[j], s[j + 1] - step);
+    return new Shear(this.origin, p.lo, s);
+  }
+
   /** The least shift d that puts `p` at least `gap` outward of this profile wherever both are present. */
   clearance(p: Profile, gap: number): number {
     let d = -Infinity;
@@ -104,5 +136,29 @@ export class Profile {
     let m = 0;
     for (let i = 0; i < this.n; i++) if (this.max[i] > m) m = this.max[i];
     return m;
+  }
+}
+
+/** A horizontal shift per slice (constant beyond both ends). */
+export class Shear {
+  constructor(readonly origin: number, readonly lo: number, readonly s: Float64Array) {}
+
+  at(slice: number): number {
+    if (!this.s.length) return 0;
+    return this.s[Math.min(this.s.length - 1, Math.max(0, slice - this.lo))];
+  }
+
+  /** Shift at a height, interpolated between slice centres. */
+  atY(y: number): number {
+    if (!this.s.length) return 0;
+    const f = (y - this.origin) / BUCKET - 0.5 - this.lo;
+    const i = Math.floor(f);
+    const a = this.s[Math.min(this.s.length - 1, Math.max(0, i))], b = this.s[Math.min(this.s.length - 1, Math.max(0, i + 1))];
+    const w = Math.min(1, Math.max(0, f - i));
+    return a + (b - a) * w;
+  }
+
+  static constant(d: number, origin: number): Shear {
+    return new Shear(origin, 0, Float64Array.of(d));
   }
 }

@@ -38,9 +38,10 @@ export function routeColumn(c: PlacedColumn, trunk: Trunk, boxes: ReadonlyMap<st
   const out: Routes = { branches: [], stems: [] };
   for (const r of c.forest.roots) {
     const lane = c.packing.lanes.get(r.id)!;
-    const sx = c.stemX.get(r.id)!;
-    const edge = c.trunkX + lane.side * (widthAt(trunk, lane.run!) / 2 - 1);
-    const d = hook(edge, lane.run!, sx, bottom(r), Math.min(lane.run! + BEND, trunkBottom));
+    const run = lane.run!;
+    const edge = c.trunkX + lane.side * (widthAt(trunk, run) / 2 - 1);
+    const sy = Math.min(run + BEND, trunkBottom);
+    const d: Curve = [{ x: edge, y: sy }, { x: edge, y: run }, { x: c.xAt(r.id, run), y: run }, { x: c.xAt(r.id, bottom(r)), y: bottom(r) }];
     if (r.model) out.branches.push(finishBranch(null, boxes.get(r.id)!, d));
     else out.stems.push(orgStem(c, r, d));
     routeNode(c, r, boxes, out);
@@ -48,29 +49,41 @@ export function routeColumn(c: PlacedColumn, trunk: Trunk, boxes: ReadonlyMap<st
   return out;
 }
 
+/** A stem from y1 (bottom) up to y2, following its clade's lean. */
+function stemPath(c: PlacedColumn, id: string, y1: number, y2: number): Point[] {
+  const n = Math.max(1, Math.ceil((y1 - y2) / 12));
+  return Array.from({ length: n + 1 }, (_, i) => {
+    const y = y1 + ((y2 - y1) * i) / n;
+    return pt(c.xAt(id, y), y);
+  });
+}
+
 /** An organisation's shared stem, with its foot curving out of the trunk. */
 function orgStem(c: PlacedColumn, n: CladeNode, foot: Curve): StemLine {
   const runs = n.children.map((ch) => c.packing.lanes.get(ch.id)!.run!);
-  return { from: n.id, family: c.family, x: r2(c.stemX.get(n.id)!), y1: r2(n.y), y2: r2(Math.min(...runs) + BEND), foot: foot.map((p) => pt(p.x, p.y)) as Curve };
+  const y2 = Math.min(...runs) + BEND;
+  return { from: n.id, family: c.family, x: r2(c.stemX.get(n.id)!), y1: r2(n.y), y2: r2(y2), path: stemPath(c, n.id, n.y, y2), foot: foot.map((p) => pt(p.x, p.y)) as Curve };
 }
 
 function routeNode(c: PlacedColumn, n: CladeNode, boxes: ReadonlyMap<string, ModelBox>, out: Routes): void {
-  const ax = c.stemX.get(n.id)!;
+  const at = (id: string, y: number) => ({ x: c.xAt(id, y), y });
   let stemTop = Infinity;
   for (const ch of n.children) {
     const lane = c.packing.lanes.get(ch.id)!;
     const from = n.model ? n.id : null;
     if (lane.run === undefined) {
-      const y1 = top(n), y2 = bottom(ch);
-      out.branches.push(finishBranch(from, boxes.get(ch.id)!, [pt(ax, y1), pt(ax, y1 - (y1 - y2) / 3), pt(ax, y2 + (y1 - y2) / 3), pt(ax, y2)]));
+      // Straight on up the stem (leaning with the clade), the last stretch as the arrowed branch.
+      const y1 = top(n), y2 = bottom(ch), ym = Math.min(y1, y2 + 18);
+      if (ym < y1 - 1) out.stems.push({ from: n.id, family: c.family, x: r2(c.stemX.get(n.id)!), y1: r2(y1), y2: r2(ym), path: stemPath(c, n.id, y1, ym) });
+      out.branches.push(finishBranch(from, boxes.get(ch.id)!, [at(n.id, ym), at(n.id, ym - (ym - y2) / 3), at(n.id, y2 + (ym - y2) / 3), at(n.id, y2)]));
     } else {
       const sy = Math.min(lane.run + BEND, n.model ? top(n) : n.y);
-      out.branches.push(finishBranch(from, boxes.get(ch.id)!, hook(ax, lane.run, c.stemX.get(ch.id)!, bottom(ch), sy)));
+      out.branches.push(finishBranch(from, boxes.get(ch.id)!, [at(n.id, sy), at(n.id, lane.run), at(ch.id, lane.run), at(ch.id, bottom(ch))]));
       stemTop = Math.min(stemTop, sy);
     }
     routeNode(c, ch, boxes, out);
   }
-  if (n.model && stemTop < top(n)) out.stems.push({ from: n.id, family: c.family, x: r2(ax), y1: r2(top(n)), y2: r2(stemTop) });
+  if (n.model && stemTop < top(n)) out.stems.push({ from: n.id, family: c.family, x: r2(c.stemX.get(n.id)!), y1: r2(top(n)), y2: r2(stemTop), path: stemPath(c, n.id, top(n), stemTop) });
 }
 
 /** Light links for the parent edges the tree does not draw: from the parent's box top to the child's box bottom. */

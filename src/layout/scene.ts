@@ -78,6 +78,8 @@ export interface StemLine {
   /** Bottom (the parent's box top) and top of the stem. */
   y1: number;
   y2: number;
+  /** The stem as drawn (it leans with its clade), from y1 up to y2; absent: straight up at x. */
+  path?: Point[];
   foot?: [Point, Point, Point, Point];
   faded?: boolean;
 }
@@ -200,4 +202,6 @@ export interface Scene {
   legend: Legend;
   chart: BarChart | null;
   highlight?: string;
+  /** Animation frames: trunks, stems and branches are drawn only below this y (the date shown). */
+  clipTop?: number;
 }
