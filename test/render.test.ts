@@ -120,7 +120,9 @@ describe('llmtree render', () => {
     await expect(run('-o', f, '--time-scale', 'log')).rejects.toBeInstanceOf(UsageError);
     await expect(run('-o', f, '--highlight', 'gpt-9000')).rejects.toBeInstanceOf(UsageError);
     await expect(run('-o', f, '--width', '-3')).rejects.toBeInstanceOf(UsageError);
-    await expect(run('-o', join(dir, 'tree.gif'))).rejects.toBeInstanceOf(UsageError);
+    await expect(run('-o', join(dir, 'tree.bmp'))).rejects.toBeInstanceOf(UsageError);
+    await expect(run('-o', f, '--aspect', '5:1')).rejects.toBeInstanceOf(UsageError);
+    await expect(run('-o', join(dir, 'tree.gif'), '--step', 'month')).rejects.toBeInstanceOf(UsageError);
     await expect(run('-o', f, '--family', 'nope')).rejects.toBeInstanceOf(UsageError);
     expect(existsSync(f)).toBe(false);
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);

@@ -49,10 +49,8 @@ export function frameAt(catalog: Catalog, full: Scene, t: number, options: Layou
   const shown = new Set(full.boxes.filter((b) => b.onStump || toYearFraction(b.released) < t).map((b) => b.id));
   const cut = yAt(full, t);
   const keep = (id: string) => shown.has(id);
-  const stems = full.stems
-    .filter((s) => (s.from.startsWith('org:') ? full.branches.some((b) => b.from === null && keep(b.to) && Math.abs(b.d[0].x - s.x) < 0.5) : keep(s.from)))
-    .map((s) => ({ ...s, y2: Math.max(s.y2, cut) }))
-    .filter((s) => s.y2 < s.y1 || s.foot);
+  // Stems run only between boxes already drawn or still growing: the clip keeps them below the date.
+  const stems = full.stems.filter((s) => s.y1 > cut);
   const axis = {
     ...full.axis,
     top: Math.min(full.axis.bottom - 40, cut - 30),

@@ -7,7 +7,7 @@
  * trunk) only mirrors them, so every shape is the same on either side.
  */
 import type { CladeNode } from './clades.js';
-import { Profile, Shear } from './profile.js';
+import { BUCKET, Profile, Shear } from './profile.js';
 
 /** Room between a stem and the box of a child hooked off it. */
 const STEM_GAP = 7;
@@ -80,7 +80,8 @@ export function packColumn(roots: CladeNode[], origin: number, trunkBottom: numb
     const tries = ([1, -1] as const).map((side) => {
       const acc = side === 1 ? right : left;
       const f = fit(acc, cloneProfile(shape), r, -Infinity, trunkBottom - 4);
-      const shear = acc.shear(f.shape, HGAP + SLOPE * 12, inset(r) + STEM_GAP, SLOPE);
+      const shear = acc.shear(f.shape, HGAP, inset(r) + STEM_GAP, SLOPE);
+      flatten(shear, boxSlices(r, acc), SLOPE);
       let cost = 0;
       for (const v of shear.s) cost += v;
       return { side, acc, ...f, shear, cost: cost / Math.max(1, shear.s.length) };
@@ -95,6 +96,45 @@ export function packColumn(roots: CladeNode[], origin: number, trunkBottom: numb
   }
   setSides(roots, lanes);
   return { lanes, left, right };
+}
+
+/** The slices each box of a clade spans. */
+function boxSlices(r: CladeNode, p: Profile): [number, number][] {
+  const out: [number, number][] = [];
+  const walk = (n: CladeNode) => {
+    if (n.unit) out.push([p.slice(n.y - n.unit.h / 2 - VGAP), p.slice(n.y + n.unit.h / 2 + VGAP)]);
+    for (const c of n.children) walk(c);
+  };
+  walk(r);
+  return out;
+}
+
+/**
+ * Make the lean constant across every box, so boxes side by side move together and never close up:
+ * each box's slices take the largest shift among them, then the slope limit is restored (it only raises).
+ */
+function flatten(shear: Shear, boxes: [number, number][], slope: number): void {
+  const s = shear.s, lo = shear.lo, step = slope * BUCKET;
+  // Boxes that share a slice move as one: merge overlapping ranges first.
+  const sorted = [...boxes].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  boxes = [];
+  for (const [b1, b2] of sorted) {
+    const last = boxes[boxes.length - 1];
+    if (last && b1 <= last[1]) last[1] = Math.max(last[1], b2);
+    else boxes.push([b1, b2]);
+  }
+  for (let pass = 0; pass < 4; pass++) {
+    let changed = false;
+    for (const [b1, b2] of boxes) {
+      const i1 = Math.max(0, b1 - lo), i2 = Math.min(s.length - 1, b2 - lo);
+      let m = -Infinity;
+      for (let i = i1; i <= i2; i++) m = Math.max(m, s[i]);
+      for (let i = i1; i <= i2; i++) if (s[i] !== m) (s[i] = m), (changed = true);
+    }
+    for (let j = 1; j < s.length; j++) s[j] = Math.max(s[j], s[j - 1] - step);
+    for (let j = s.length - 2; j >= 0; j--) s[j] = Math.max(s[j], s[j + 1] - step);
+    if (!changed) break;
+  }
 }
 
 function cloneProfile(p: Profile): Profile {

@@ -75,7 +75,7 @@ export function layoutTree(catalog: Catalog, models: readonly Model[], options: 
   const s = STRINGS[o.lang];
   const drawn = drawnModels(models, o);
   const units = new Map<string, UnitShape>(drawn.map((m) => [m.id, measureUnit(catalog, m)]));
-  const t = o.aspect ? fitAspect(catalog, drawn, o, s, units, o.aspect) : tree(catalog, drawn, o, s, units, 1);
+  const t = o.aspect ? fitAspect(catalog, drawn, o, s, units, o.aspect) : tree(catalog, drawn, o, s, units, posterStretch(drawn.length));
   return assemble(catalog, t, o, s);
 }
 
@@ -117,9 +117,18 @@ function fitAspect(catalog: Catalog, drawn: Model[], o: Resolved, s: Strings, un
       stretch = k;
     }
   }
+  // Too wide: taller years (the years' share of the height grows in proportion to the stretch).
+  for (let i = 0; i < 5 && (best!.plotRight + 24) / (best!.bottom + 24) > aspect * 1.02; i++) {
+    const years = best!.f.scale.bottom - best!.f.scale.top;
+    const want = (best!.plotRight + 24) / aspect - (best!.bottom + 24 - years);
+    stretch *= Math.max(1.02, want / Math.max(1, years));
+    best = tree(catalog, drawn, o, s, units, stretch);
+  }
   const w = Math.round(aspect * (best!.bottom + 24));
   if (best!.plotRight + 24 < w) return tree(catalog, drawn, { ...o, width: Math.max(o.width, w) }, s, units, stretch);
   return best!;
 }
 
 const STRETCHES = [0.6, 0.8, 1, 1.3, 1.7];
+/** A poster (no target shape): a big catalog gets taller years, so crowded lines stack instead of spreading. */
+const posterStretch = (n: number) => Math.min(3, Math.max(1, n / 120));

@@ -124,19 +124,22 @@ const round = (v: number, d = 2) => Math.round(v * 10 ** d) / 10 ** d;
 export function layoutMetrics(scene: Scene): LayoutMetrics {
   const { tree, links } = polylines(scene);
   const crossings = countCrossings(tree, null);
+  // Every edge ends in one arrowed branch, except an organisation's stem (its foot is the edge); a
+  // long sub-branch is drawn as a foot, a stalk and its arrowed end, and counts once with all its run.
   const feet = scene.stems.filter((s) => s.foot).map((s) => s.foot!);
   const runs = [...scene.branches.map((b) => b.d), ...feet].map((d) => Math.abs(d[3].x - d[0].x));
+  const edges = scene.branches.length + scene.stems.filter((s) => s.from.startsWith('org:')).length;
   const boxH = median(scene.boxes.map((b) => b.h)) || 1;
   const fit = Math.min(A3.w / scene.width, A3.h / scene.height);
   const labels = scene.boxes.map((b) => Math.max(0, ...b.lines.map((l) => l.size)) * fit);
   const boxes = scene.boxes.length;
   return {
     boxes,
-    edges: runs.length,
+    edges,
     crossings,
     crossingsPerBox: round(boxes ? crossings / boxes : 0, 3),
     linkCrossings: links.length ? countCrossings(tree, links) : 0,
-    horizontalPerEdge: round(runs.length ? runs.reduce((a, b) => a + b, 0) / runs.length / boxH : 0),
+    horizontalPerEdge: round(edges ? runs.reduce((a, b) => a + b, 0) / edges / boxH : 0),
     aspect: round(scene.width / scene.height),
     medianLabelPt: round(median(labels), 1),
     overlaps: countOverlaps(scene),

@@ -14,7 +14,6 @@ import { pt, sampleBezier } from './geometry.js';
 
 const ROOT_GAP = 56;
 const HGAP = 8;
-const PITCH = 30;
 
 export interface Root {
   trunks: Trunk[];
@@ -89,16 +88,19 @@ function stumpRows(input: RootInput, rootX: number, rootY: number): { boxes: Mod
   let bottom = rootY + 30;
   const perRow = 4;
   const ms = input.stumpModels;
+  let y = rootY + 12;
   for (let r = 0; r * perRow < ms.length; r++) {
     const row = ms.slice(r * perRow, (r + 1) * perRow).map((m) => input.units.get(m.id)!);
     const rowW = row.reduce((a, u) => a + u.w, 0) + HGAP * (row.length - 1);
+    const h = Math.max(...row.map((u) => u.h));
     let x = rootX - rowW / 2;
-    const cy = rootY + 24 + r * (PITCH - 4);
+    const cy = y + h / 2;
     for (const u of row) {
       boxes.push({ ...placeBox(u, x, cy), onStump: true });
       x += u.w + HGAP;
     }
-    bottom = cy + 24;
+    y += h + 6;
+    bottom = y + 6;
   }
   return { boxes, bottom };
 }

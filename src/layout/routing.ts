@@ -41,9 +41,8 @@ export function routeColumn(c: PlacedColumn, trunk: Trunk, boxes: ReadonlyMap<st
     const run = lane.run!;
     const edge = c.trunkX + lane.side * (widthAt(trunk, run) / 2 - 1);
     const sy = Math.min(run + BEND, trunkBottom);
-    const d: Curve = [{ x: edge, y: sy }, { x: edge, y: run }, { x: c.xAt(r.id, run), y: run }, { x: c.xAt(r.id, bottom(r)), y: bottom(r) }];
-    if (r.model) out.branches.push(finishBranch(null, boxes.get(r.id)!, d));
-    else out.stems.push(orgStem(c, r, d));
+    if (r.model) hooked(c, null, `trunk:${c.family}`, { x: edge, y: sy }, { x: edge, y: run }, r, run, boxes, out);
+    else out.stems.push(orgStem(c, r, [{ x: edge, y: sy }, { x: edge, y: run }, { x: c.xAt(r.id, run), y: run }, { x: c.xAt(r.id, bottom(r)), y: bottom(r) }]));
     routeNode(c, r, boxes, out);
   }
   return out;
@@ -56,6 +55,27 @@ function stemPath(c: PlacedColumn, id: string, y1: number, y2: number): Point[] 
     const y = y1 + ((y2 - y1) * i) / n;
     return pt(c.xAt(id, y), y);
   });
+}
+
+/** Longest rise a hook's curve makes on its own; a longer one climbs a straight stalk, as packed. */
+const MAX_RISE = 36;
+
+/**
+ * A sub-branch from a stem (start, bend) along its run to the child: one cubic when the child sits just
+ * above the run, else a hook into the child's stalk, the stalk up (leaning with the clade), and a short
+ * arrowed end into the box.
+ */
+function hooked(c: PlacedColumn, from: string | null, owner: string, start: Point, bend: Point, ch: CladeNode, run: number, boxes: ReadonlyMap<string, ModelBox>, out: Routes): void {
+  const eb = bottom(ch);
+  const at = (y: number) => ({ x: c.xAt(ch.id, y), y });
+  if (run - eb <= MAX_RISE) {
+    out.branches.push(finishBranch(from, boxes.get(ch.id)!, [start, bend, at(run), at(eb)]));
+    return;
+  }
+  const y1 = run - 12, y2 = eb + 18;
+  const foot: Curve = [pt(start.x, start.y), pt(bend.x, bend.y), pt(at(run).x, run), pt(at(y1).x, y1)];
+  out.stems.push({ from: from ?? owner, family: c.family, x: r2(at(y1).x), y1: r2(y1), y2: r2(y2), path: stemPath(c, ch.id, y1, y2), foot });
+  out.branches.push(finishBranch(from, boxes.get(ch.id)!, [at(y2), at(y2 - (y2 - eb) / 3), at(eb + (y2 - eb) / 3), at(eb)]));
 }
 
 /** An organisation's shared stem, with its foot curving out of the trunk. */
@@ -78,7 +98,7 @@ function routeNode(c: PlacedColumn, n: CladeNode, boxes: ReadonlyMap<string, Mod
       out.branches.push(finishBranch(from, boxes.get(ch.id)!, [at(n.id, ym), at(n.id, ym - (ym - y2) / 3), at(n.id, y2 + (ym - y2) / 3), at(n.id, y2)]));
     } else {
       const sy = Math.min(lane.run + BEND, n.model ? top(n) : n.y);
-      out.branches.push(finishBranch(from, boxes.get(ch.id)!, [at(n.id, sy), at(n.id, lane.run), at(ch.id, lane.run), at(ch.id, bottom(ch))]));
+      hooked(c, from, n.id, at(n.id, sy), at(n.id, lane.run), ch, lane.run, boxes, out);
       stemTop = Math.min(stemTop, sy);
     }
     routeNode(c, ch, boxes, out);
