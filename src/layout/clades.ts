@@ -80,7 +80,9 @@ function groupByOrganization(tops: CladeNode[], nodes: Map<string, CladeNode>): 
   const byOrg = new Map<string, CladeNode[]>();
   for (const n of tops) {
     const org = n.model!.organizations[0] ?? n.id;
-    byOrg.set(org, [...(byOrg.get(org) ?? []), n]);
+    const list = byOrg.get(org);
+    if (list) list.push(n);
+    else byOrg.set(org, [n]);
   }
   const roots: CladeNode[] = [];
   for (const [org, list] of [...byOrg].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {

@@ -27,6 +27,8 @@ export interface FurnitureInput {
   /** What the legend and chart must not cover. */
   parts: Pick<Scene, 'boxes' | 'trunks' | 'stems' | 'branches'>;
   minWidth: number;
+  /** Page shape (width ÷ height): a figure wider than that gets extra height below. */
+  aspect?: number;
   /** Models counted in the chart (all drawn ones; the animation passes the ones shown so far). */
   counted?: readonly Model[];
 }
@@ -69,7 +71,7 @@ export function furniture(input: FurnitureInput): Furniture {
   const chart = chartProbe && chartRect ? barChart(catalog, input.counted ?? f.drawn, input.chartTop, s, chartRect.x, chartRect.y, f.kPanel) : null;
   const leg = legend(input.families, s, markers, legendRect.x, legendRect.y, f.kPanel);
   const width = Math.ceil(Math.max(input.minWidth, plotRight + MARGIN, chart ? chart.x + chart.w + MARGIN : 0, leg.x + leg.w + MARGIN, titleRight + MARGIN));
-  const height = Math.ceil(input.bottom + MARGIN);
+  const height = Math.ceil(Math.max(input.bottom + MARGIN, input.aspect ? width / input.aspect : 0));
   const title: TextLine[] = f.titleLines.map((l, i) => ({ text: l, x: f.axisX + 40, y: MARGIN + (i + 1) * (f.titleFont + 6) - 6, size: f.titleFont, anchor: 'start', weight: 'bold' }));
   const ax = axis(f.scale, f.axisX, Math.min(f.scale.top - 30, f.headerH + 10), height - MARGIN / 2, width - MARGIN, f.k);
   return { legend: leg, chart, axis: ax, title, width, height };

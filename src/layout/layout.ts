@@ -81,7 +81,7 @@ export function layoutTree(catalog: Catalog, models: readonly Model[], options: 
 
 /** Scene of a tree: furniture placed, highlight applied. */
 export function assemble(catalog: Catalog, t: Tree, o: Resolved, s: Strings, counted?: readonly Model[]): Scene {
-  const fu = furniture({ catalog, f: t.f, s, chartTop: o.chartTop, families: t.families, plotRight: t.plotRight, bottom: t.bottom, parts: t.scene, minWidth: o.width, counted });
+  const fu = furniture({ catalog, f: t.f, s, chartTop: o.chartTop, families: t.families, plotRight: t.plotRight, bottom: t.bottom, parts: t.scene, minWidth: o.width, aspect: o.aspect, counted });
   const scene: Scene = {
     version: SCENE_VERSION,
     width: fu.width,
@@ -102,33 +102,24 @@ export function assemble(catalog: Catalog, t: Tree, o: Resolved, s: Strings, cou
 }
 
 /**
- * Fit the figure to a page shape: try a few year heights and keep the one whose figure, padded to
- * the target width ÷ height, is smallest (so its labels print largest); then pad it to the shape,
- * sharing extra width between the columns.
+ * Fit the figure to a page shape. Taller years let lines stack and lean into each other, so the width
+ * shrinks as the height grows, though not steadily: try a few year heights and keep the one needing
+ * the smallest page of that shape (its labels print largest); then pad it to the shape, sharing extra
+ * width between the columns, or adding height below.
  */
 function fitAspect(catalog: Catalog, drawn: Model[], o: Resolved, s: Strings, units: ReadonlyMap<string, UnitShape>, aspect: number): Tree {
-  const size = (t: Tree) => Math.max(t.plotRight + 24, aspect * (t.bottom + 24));
+  const page = (t: Tree) => Math.max(t.plotRight + 24, aspect * (t.bottom + 24));
   let best: Tree | undefined;
   let stretch = 1;
   for (const k of STRETCHES) {
     const t = tree(catalog, drawn, o, s, units, k);
-    if (!best || size(t) < size(best) - 1e-6) {
-      best = t;
-      stretch = k;
-    }
-  }
-  // Too wide: taller years (the years' share of the height grows in proportion to the stretch).
-  for (let i = 0; i < 5 && (best!.plotRight + 24) / (best!.bottom + 24) > aspect * 1.02; i++) {
-    const years = best!.f.scale.bottom - best!.f.scale.top;
-    const want = (best!.plotRight + 24) / aspect - (best!.bottom + 24 - years);
-    stretch *= Math.max(1.02, want / Math.max(1, years));
-    best = tree(catalog, drawn, o, s, units, stretch);
+    if (!best || page(t) < page(best) - 1e-6) (best = t), (stretch = k);
   }
   const w = Math.round(aspect * (best!.bottom + 24));
-  if (best!.plotRight + 24 < w) return tree(catalog, drawn, { ...o, width: Math.max(o.width, w) }, s, units, stretch);
+  if (best!.plotRight + 24 < w) best = tree(catalog, drawn, { ...o, width: Math.max(o.width, w) }, s, units, stretch);
   return best!;
 }
 
-const STRETCHES = [0.6, 0.8, 1, 1.3, 1.7];
+const STRETCHES = [0.8, 1.2, 1.8, 2.7, 4];
 /** A poster (no target shape): a big catalog gets taller years, so crowded lines stack instead of spreading. */
 const posterStretch = (n: number) => Math.min(3, Math.max(1, n / 120));

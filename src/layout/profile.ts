@@ -4,7 +4,7 @@
  * by comparing profiles, slice by slice, as in a tidy tree's contour (Reingold & Tilford), except that
  * here y is fixed by the release date and the contour runs along y.
  */
-export const BUCKET = 4;
+export const BUCKET = 6;
 
 export class Profile {
   /** First slice held, and how many. */

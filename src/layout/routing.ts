@@ -48,13 +48,14 @@ export function routeColumn(c: PlacedColumn, trunk: Trunk, boxes: ReadonlyMap<st
   return out;
 }
 
-/** A stem from y1 (bottom) up to y2, following its clade's lean. */
+/** A stem from y1 (bottom) up to y2, following its clade's lean (straight stretches kept as one segment). */
 function stemPath(c: PlacedColumn, id: string, y1: number, y2: number): Point[] {
-  const n = Math.max(1, Math.ceil((y1 - y2) / 12));
-  return Array.from({ length: n + 1 }, (_, i) => {
+  const n = Math.max(1, Math.ceil((y1 - y2) / 16));
+  const pts = Array.from({ length: n + 1 }, (_, i) => {
     const y = y1 + ((y2 - y1) * i) / n;
     return pt(c.xAt(id, y), y);
   });
+  return pts.filter((p, i) => i === 0 || i === pts.length - 1 || !(pts[i - 1].x === p.x && pts[i + 1].x === p.x));
 }
 
 /** Longest rise a hook's curve makes on its own; a longer one climbs a straight stalk, as packed. */
