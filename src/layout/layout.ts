@@ -35,7 +35,8 @@ interface Tree {
   bottom: number;
 }
 
-function tree(catalog: Catalog, drawn: Model[], o: Resolved, s: Strings, units: ReadonlyMap<string, UnitShape>, stretch: number): Tree {
+/** `draft`: only the extents (plotRight, bottom) are needed — no trunks, branches or links. */
+function tree(catalog: Catalog, drawn: Model[], o: Resolved, s: Strings, units: ReadonlyMap<string, UnitShape>, stretch: number, draft = false): Tree {
   const f = frame(drawn, o, o.title !== undefined ? [o.title] : s.title, stretch);
   const axisBottom = f.scale.bottom;
   const families = FAMILIES.filter((fam) => f.axisModels.some((m) => m.family === fam));
@@ -49,8 +50,12 @@ function tree(catalog: Catalog, drawn: Model[], o: Resolved, s: Strings, units: 
     return { family, forest, packing: packColumn(forest.roots, 0, axisBottom), half: width / 2 + 6, width };
   });
   const placed = placeColumns(packed, f.axisX + 50, axisBottom, 0, o.width);
-  const boxes: ModelBox[] = placed.flatMap(columnBoxes);
-  const r = root({ columns: placed, boxes, stumpModels: f.stumpModels, units, axisBottom, axisX: f.axisX, k: f.k, s });
+  const boxes: ModelBox[] = draft ? [] : placed.flatMap(columnBoxes);
+  const r = root({ columns: placed, boxes, stumpModels: f.stumpModels, units, axisBottom, axisX: f.axisX, k: f.k, s, draft });
+  if (draft) {
+    const right = Math.max(f.axisX + 350, ...placed.map((c) => c.x2), ...r.stumpBoxes.map((b) => b.unit.x + b.unit.w));
+    return { f, families, scene: { columns: [], trunks: [], stump: null, stems: [], branches: [], links: [], boxes: [] }, plotRight: right, bottom: r.bottom };
+  }
   const byId = new Map([...boxes, ...r.stumpBoxes].map((b) => [b.id, b]));
   const branches: Branch[] = [];
   const stems: StemLine[] = [];
@@ -112,12 +117,11 @@ function fitAspect(catalog: Catalog, drawn: Model[], o: Resolved, s: Strings, un
   let best: Tree | undefined;
   let stretch = 1;
   for (const k of STRETCHES) {
-    const t = tree(catalog, drawn, o, s, units, k);
+    const t = tree(catalog, drawn, o, s, units, k, true);
     if (!best || page(t) < page(best) - 1e-6) (best = t), (stretch = k);
   }
   const w = Math.round(aspect * (best!.bottom + 24));
-  if (best!.plotRight + 24 < w) best = tree(catalog, drawn, { ...o, width: Math.max(o.width, w) }, s, units, stretch);
-  return best!;
+  return tree(catalog, drawn, best!.plotRight + 24 < w ? { ...o, width: Math.max(o.width, w) } : o, s, units, stretch);
 }
 
 const STRETCHES = [0.8, 1.2, 1.8, 2.7, 4];

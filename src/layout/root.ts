@@ -32,6 +32,8 @@ export interface RootInput {
   axisX: number;
   k: number;
   s: Strings;
+  /** Extents only: no trunks. */
+  draft?: boolean;
 }
 
 export function root(input: RootInput): Root {
@@ -43,7 +45,7 @@ export function root(input: RootInput): Root {
   const reach = trunkXs.length ? Math.max(...trunkXs.map((x) => Math.abs(x - rootX))) : 0;
   const rootY = axisBottom + Math.round(Math.max(ROOT_GAP, Math.min(150, reach * 0.08)));
   const totalW = columns.reduce((a, c) => a + c.width * 1.15, 0);
-  const trunks = makeTrunks(input, rootX, rootY, totalW);
+  const trunks = input.draft ? [] : makeTrunks(input, rootX, rootY, totalW);
   const { boxes: stumpBoxes, bottom } = stumpRows(input, rootX, rootY);
   const stumpHalfTop = Math.max(totalW / 2, 10);
   const stumpHalfBottom = Math.max(stumpHalfTop * 1.8, ...stumpBoxes.map((b) => Math.max(rootX - b.unit.x, b.unit.x + b.unit.w - rootX) + 12));
