@@ -81,6 +81,8 @@ function placeChart(space: FreeSpace, plot: Rect, probe: { w: number; h: number 
   const midX = plot.x + plot.w / 2, midY = plot.y + plot.h / 2;
   return (
     space.first(probe.w, probe.h, corner(plotRight, axisBottom, probe.w, probe.h, Math.min(midX, plotRight - probe.w), Math.min(midY, axisBottom - probe.h), 'bottom-right')) ??
+    // Else anywhere along the bottom half, nearer the right first.
+    space.first(probe.w, probe.h, corner(plotRight, axisBottom, probe.w, probe.h, plot.x, Math.min(midY, axisBottom - probe.h), 'bottom-right')) ??
     { x: plotRight + GAP, y: axisBottom - probe.h, w: probe.w, h: probe.h }
   );
 }
