@@ -4,6 +4,7 @@ import { filterModels, loadCatalog } from '../src/catalog/index.js';
 import { layoutTree, layoutMetrics, growthFrames, SCENE_VERSION } from '../src/layout/index.js';
 import { renderSvg } from '../src/render/svg.js';
 import { sceneProblems } from './fixtures/figure/check.js';
+import { cli } from './helpers.js';
 const full = loadCatalog('catalog').catalog;
 const mini = loadCatalog('test/fixtures/figure/mini').catalog;
 
@@ -33,6 +34,16 @@ describe.skipIf(full.models.length === 0)('the three figures meet their targets'
     landmark: layoutTree(full, filterModels(full, { landmark: true }), { aspect: 16 / 9 }),
     all: layoutTree(full, full.models),
   };
+
+  it('landmarks: every survey model is one, roughly 100–150 in all, listed by `list --landmark`', () => {
+    const lm = filterModels(full, { landmark: true });
+    expect(lm.length).toBeGreaterThanOrEqual(100);
+    expect(lm.length).toBeLessThanOrEqual(170);
+    for (const m of filterModels(full, { survey: true })) expect(m.landmark, m.id).toBe(true);
+    const r = cli(['list', '--landmark', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { id: string }[]).map((m) => m.id).sort()).toEqual(lm.map((m) => m.id).sort());
+  });
 
   it('scene format version 2, no overlaps, sound geometry', () => {
     for (const [k, s] of Object.entries(scenes)) {

@@ -114,6 +114,15 @@ describe('llmtree render', () => {
     expect(scene.lang).toBe('zh');
   });
 
+  it('writes an animated GIF that grows the tree year by year', async () => {
+    const f = join(dir, 'grow.gif');
+    await run('-o', f, '--step', 'year', '--fps', '2', '--width', '400');
+    const b = readFileSync(f);
+    expect(b.subarray(0, 6).toString('latin1')).toBe('GIF89a');
+    expect(b.readUInt16LE(6)).toBe(400);
+    expect(b[b.length - 1]).toBe(0x3b);
+  });
+
   it('rejects bad flags with a UsageError and leaves no file', async () => {
     const f = join(dir, 'bad.svg');
     await expect(run('-o', f, '--theme', 'neon')).rejects.toBeInstanceOf(UsageError);

@@ -11,7 +11,7 @@ import { fontFiles, needsCjk } from './fonts.js';
 export interface GifOptions {
   /** Frames per second (default 4). */
   fps?: number;
-  /** Output width in px (default 1280). */
+  /** Output width in px (default 1024). */
   width?: number;
   /** How long the last frame stays, in ms (default 2500). */
   hold?: number;
@@ -35,7 +35,7 @@ export function scenesToGif(scenes: readonly Scene[], o: GifOptions = {}): Uint8
   // CommonJS package: named exports under Node's ESM loader come on `default`, under a bundler on the namespace.
   const ns = gifencNs as unknown as typeof gifencNs & { default?: typeof gifencNs };
   const { GIFEncoder, quantize, applyPalette } = typeof ns.GIFEncoder === 'function' ? ns : ns.default!;
-  const width = Math.round(o.width ?? 1280);
+  const width = Math.round(o.width ?? 1024);
   const delay = Math.round(1000 / (o.fps ?? 4));
   const frames = scenes.map((s) => rasterise(renderSvg(s, { icons: o.icons }), width));
   const last = frames[frames.length - 1];
