@@ -70,7 +70,7 @@ export function buildForest(input: ForestInput): Forest {
     for (const e of m.parents) if (e.model !== p && e.model !== m.id && input.drawn.has(e.model)) links.push({ from: e.model, to: m.id });
   }
   const roots = groupByOrganization(tops, nodes);
-  for (const r of roots) finish(r, catalog);
+  for (const r of roots) finish(r);
   roots.sort(latestFirst);
   return { roots, nodes, links };
 }
@@ -99,15 +99,15 @@ function groupByOrganization(tops: CladeNode[], nodes: Map<string, CladeNode>): 
 }
 
 /** Sizes, child order (latest first) and each node's continuation, bottom-up. */
-function finish(n: CladeNode, catalog: Catalog): void {
-  for (const c of n.children) finish(c, catalog);
+function finish(n: CladeNode): void {
+  for (const c of n.children) finish(c);
   n.children.sort(latestFirst);
   n.size = (n.model ? 1 : 0) + n.children.reduce((a, c) => a + c.size, 0);
-  if (n.model) n.continuation = pickContinuation(n, catalog);
+  if (n.model) n.continuation = pickContinuation(n);
 }
 
 /** The child that carries the line on: a successor from the same lab, else the biggest subtree; it must clear the box. */
-function pickContinuation(n: CladeNode, catalog: Catalog): CladeNode | undefined {
+function pickContinuation(n: CladeNode): CladeNode | undefined {
   const top = n.y - n.unit!.h / 2;
   const fits = n.children.filter((c) => c.y + c.unit!.h / 2 + 10 < top);
   const org = n.model!.organizations[0];
@@ -118,6 +118,5 @@ function pickContinuation(n: CladeNode, catalog: Catalog): CladeNode | undefined
   };
   let best: CladeNode | undefined;
   for (const c of fits) if (!best || score(c) > score(best) || (score(c) === score(best) && c.id < best.id)) best = c;
-  void catalog;
   return best;
 }
