@@ -123,7 +123,7 @@ function flatten(shear: Shear, boxes: [number, number][], slope: number): void {
     if (last && b1 <= last[1]) last[1] = Math.max(last[1], b2);
     else boxes.push([b1, b2]);
   }
-  for (let pass = 0; pass < 4; pass++) {
+  const level = () => {
     let changed = false;
     for (const [b1, b2] of boxes) {
       const i1 = Math.max(0, b1 - lo), i2 = Math.min(s.length - 1, b2 - lo);
@@ -131,10 +131,14 @@ function flatten(shear: Shear, boxes: [number, number][], slope: number): void {
       for (let i = i1; i <= i2; i++) m = Math.max(m, s[i]);
       for (let i = i1; i <= i2; i++) if (s[i] !== m) (s[i] = m), (changed = true);
     }
+    return changed;
+  };
+  for (let pass = 0; pass < 4 && level(); pass++) {
     for (let j = 1; j < s.length; j++) s[j] = Math.max(s[j], s[j - 1] - step);
     for (let j = s.length - 2; j >= 0; j--) s[j] = Math.max(s[j], s[j + 1] - step);
-    if (!changed) break;
   }
+  // The last word is levelling: a box never straddles two shifts (the slope may jump a little instead).
+  level();
 }
 
 function cloneProfile(p: Profile): Profile {
