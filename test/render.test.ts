@@ -114,13 +114,24 @@ describe('llmtree render', () => {
     expect(scene.lang).toBe('zh');
   });
 
+  it('writes an animated GIF that grows the tree year by year', async () => {
+    const f = join(dir, 'grow.gif');
+    await run('-o', f, '--step', 'year', '--fps', '2', '--width', '400');
+    const b = readFileSync(f);
+    expect(b.subarray(0, 6).toString('latin1')).toBe('GIF89a');
+    expect(b.readUInt16LE(6)).toBe(400);
+    expect(b[b.length - 1]).toBe(0x3b);
+  });
+
   it('rejects bad flags with a UsageError and leaves no file', async () => {
     const f = join(dir, 'bad.svg');
     await expect(run('-o', f, '--theme', 'neon')).rejects.toBeInstanceOf(UsageError);
     await expect(run('-o', f, '--time-scale', 'log')).rejects.toBeInstanceOf(UsageError);
     await expect(run('-o', f, '--highlight', 'gpt-9000')).rejects.toBeInstanceOf(UsageError);
     await expect(run('-o', f, '--width', '-3')).rejects.toBeInstanceOf(UsageError);
-    await expect(run('-o', join(dir, 'tree.gif'))).rejects.toBeInstanceOf(UsageError);
+    await expect(run('-o', join(dir, 'tree.bmp'))).rejects.toBeInstanceOf(UsageError);
+    await expect(run('-o', f, '--aspect', '5:1')).rejects.toBeInstanceOf(UsageError);
+    await expect(run('-o', join(dir, 'tree.gif'), '--step', 'month')).rejects.toBeInstanceOf(UsageError);
     await expect(run('-o', f, '--family', 'nope')).rejects.toBeInstanceOf(UsageError);
     expect(existsSync(f)).toBe(false);
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);

@@ -33,6 +33,8 @@ export interface ModelFilter {
   tags?: string[];
   /** Only models drawn in the survey's published figure: any version (true) or the given version. */
   survey?: true | 1 | 2 | 3;
+  /** Only landmark models (the default figure's selection, docs/landmarks.md). */
+  landmark?: boolean;
 }
 
 /** An entry that passed a filter, with the variants that matched. */
@@ -74,6 +76,7 @@ function entryMatches(catalog: Catalog, m: Model, f: ModelFilter): boolean {
   if (f.family?.length && !f.family.includes(m.family)) return false;
   if (f.org?.length && !m.organizations.some((o) => f.org!.includes(o))) return false;
   if (f.survey && !(m.survey && (f.survey === true || (m.survey.versions as number[]).includes(f.survey)))) return false;
+  if (f.landmark && m.landmark !== true) return false;
   if (f.tags?.length && !f.tags.every((t) => (m.tags as string[]).includes(t))) return false;
   if (f.since && latest(m.released) < earliest(f.since)) return false;
   if (f.until && earliest(m.released) > latest(f.until)) return false;

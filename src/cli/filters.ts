@@ -32,7 +32,8 @@ export function addFilterOptions(cmd: Command): Command {
     .option('--min-context <tokens>', 'some variant has a context window of at least this many tokens (128K, 32000)')
     .option('--modality <kinds>', `some variant has this modality, comma-separated: ${MODALITIES.join(', ')}`)
     .option('--search <text>', 'free text in name, aliases, organisation, notes')
-    .option('--survey [version]', "only models drawn in the survey's figure (version 1, 2 or 3; default: any)");
+    .option('--survey [version]', "only models drawn in the survey's figure (version 1, 2 or 3; default: any)")
+    .option('--landmark', 'only landmark models (see docs/landmarks.md)');
 }
 
 export interface FilterOptions {
@@ -49,6 +50,7 @@ export interface FilterOptions {
   modality?: string;
   search?: string;
   survey?: string | boolean;
+  landmark?: boolean;
 }
 
 const list = (s?: string) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
@@ -73,6 +75,7 @@ export function filterFromOptions(o: FilterOptions, catalog: Catalog): ModelFilt
     commercial: oneOf<Commercial>('--commercial', list(o.commercial), ['yes', 'no', 'conditional']),
     modality: oneOf<Modality>('--modality', list(o.modality), MODALITIES),
     search: o.search,
+    landmark: o.landmark ? true : undefined,
   };
   for (const key of ['since', 'until'] as const) {
     const v = o[key];

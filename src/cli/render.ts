@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import { readFileSync, realpathSync, existsSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { extname } from 'node:path';
-import { filterModels, parseDateBound, earliest, latest, type Catalog } from '../catalog/core.js';
-import { layoutTree, TIME_SCALES, THEMES, LANGS, type LayoutOptions, type Scene } from '../layout/index.js';
+import { filterModels, parseDateBound, earliest, latest, type Catalog, type Model } from '../catalog/core.js';
+import { layoutTree, layoutMetrics, growthFrames, STEPS, TIME_SCALES, THEMES, LANGS, type LayoutOptions, type Scene } from '../layout/index.js';
 import { renderSvg } from '../render/svg.js';
 import { sceneJson } from '../render/json.js';
 import { addFilterOptions, filterFromOptions, type FilterOptions } from './filters.js';
@@ -14,7 +14,8 @@ import { UsageError } from './errors.js';
 import { checkOutput, writeOutput, STDOUT } from './output.js';
 import { rangeFlag, checkDateSpan, pixelBudgetMessage, WIDTH_RANGE, SCALE_RANGE } from './limits.js';
 
-const FORMATS = ['svg', 'png', 'pdf', 'json'] as const;
+const FORMATS = ['svg', 'png', 'pdf', 'json', 'gif'] as const;
+const ASPECTS: Record<string, number | undefined> = { '16:9': 16 / 9, '4:3': 4 / 3, '3:2': 3 / 2, 'a3': 420 / 297, auto: undefined };
 type Format = (typeof FORMATS)[number];
 
 interface RenderFlags extends FilterOptions {
@@ -31,6 +32,11 @@ interface RenderFlags extends FilterOptions {
   width?: string;
   scale?: string;
   top?: string;
+  all?: boolean;
+  aspect?: string;
+  metrics?: boolean;
+  step?: string;
+  fps?: string;
 }
 
 export function registerRender(program: Command): void {
@@ -49,7 +55,12 @@ export function registerRender(program: Command): void {
     .option('--title <text>', 'figure title')
     .option('--width <px>', 'output width in px (SVG/PNG) or pt (PDF)')
     .option('--scale <n>', 'PNG pixel ratio (default 1)')
-    .option('--top <n>', 'organisations shown in the bar chart (default 12)');
+    .option('--top <n>', 'organisations shown in the bar chart (default 12)')
+    .option('--all', 'draw the whole catalog as a poster (default: the landmark models, slide-sized)')
+    .option('--aspect <shape>', `page shape: ${Object.keys(ASPECTS).join(', ')} (default 16:9; 4:3 with --survey; auto with --all)`)
+    .option('--metrics', 'print the figure\'s legibility metrics (crossings, aspect, label size on A3) to stderr')
+    .option('--step <period>', 'animation (.gif): one frame per year or quarter', 'quarter')
+    .option('--fps <n>', 'animation (.gif): frames per second (default 4)');
   addFilterOptions(cmd);
   cmd.action(async (flags: RenderFlags) => {
     baselineTiersForOneShot(flags);
@@ -97,7 +108,7 @@ function formatOf(flags: RenderFlags): Format {
   if (flags.output === STDOUT) return 'svg';
   const ext = extname(flags.output).slice(1).toLowerCase();
   const f = (FORMATS as readonly string[]).includes(ext) ? (ext as Format) : undefined;
-  if (!f) throw new UsageError(`-o: cannot tell the format of "${flags.output}"; use .svg, .png, .pdf or .json`);
+  if (!f) throw new UsageError(`-o: cannot tell the format of "${flags.output}"; use .svg, .png, .pdf, .gif or .json`);
   return f;
 }
 
@@ -114,7 +125,9 @@ export function renderOptions(flags: RenderFlags, catalog: Catalog): LayoutOptio
   checkDateSpan(flags, catalog);
   if (flags.title !== undefined && [...flags.title].length > MAX_TITLE)
     throw new UsageError(`--title: ${[...flags.title].length} characters; a title may have at most ${MAX_TITLE}`);
+  const shape = oneOf('--aspect', flags.aspect, Object.keys(ASPECTS)) ?? (flags.all ? 'auto' : flags.survey !== undefined && flags.survey !== false ? '4:3' : '16:9');
   return {
+    aspect: ASPECTS[shape],
     timeScale: oneOf('--time-scale', flags.timeScale, TIME_SCALES),
     theme: oneOf('--theme', flags.theme, THEMES),
     lang: oneOf('--lang', flags.lang, LANGS),
@@ -124,6 +137,26 @@ export function renderOptions(flags: RenderFlags, catalog: Catalog): LayoutOptio
     highlight: flags.highlight !== undefined ? findModel(catalog, flags.highlight).id : undefined,
     chartTop: flags.top !== undefined ? positive('--top', flags.top, true) : undefined,
   };
+}
+
+function printMetrics(scene: Scene): void {
+  const m = layoutMetrics(scene);
+  process.stderr.write(Object.entries(m).map(([k, v]) => `${k}: ${v}`).join('\n') + '\n');
+}
+
+/** Every GIF frame is held in memory while the palette is made: frames stay at most this wide. */
+const MAX_GIF_WIDTH = 4096;
+
+async function writeGif(flags: RenderFlags, catalog: Catalog, models: Model[], options: LayoutOptions, width: number | undefined, dir: string): Promise<void> {
+  if (width !== undefined && width > MAX_GIF_WIDTH) throw new UsageError(`--width: a GIF is at most ${MAX_GIF_WIDTH} px wide (every frame is held in memory); got ${width}`);
+  const step = oneOf('--step', flags.step, STEPS) ?? 'quarter';
+  const fps = positive('--fps', flags.fps);
+  const frames = growthFrames(catalog, models, options, step);
+  const last = frames[frames.length - 1].scene;
+  if (flags.metrics) printMetrics(last);
+  const { scenesToGif } = await import('../render/gif.js');
+  const gif = scenesToGif(frames.map((f) => f.scene), { fps, width, icons: readIcons(catalog, last) });
+  writeOutput(flags.output!, gif, dir);
 }
 
 /** Icon files named by the drawn organisations, read once each; a missing file falls back to the badge. */
@@ -153,8 +186,13 @@ export async function runRender(flags: RenderFlags): Promise<void> {
   if (flags.output) checkOutput(flags.output, dir);
   const catalog = await loadOrExit(dir);
   const filter = filterFromOptions(flags, catalog);
+  // The default figure draws the landmarks; a catalog without any draws everything.
+  if (!flags.all && catalog.models.some((m) => m.landmark === true)) filter.landmark = true;
   const options = renderOptions(flags, catalog);
-  const scene = layoutTree(catalog, filterModels(catalog, filter), options);
+  const models = filterModels(catalog, filter);
+  if (format === 'gif') return writeGif(flags, catalog, models, options, width, dir);
+  const scene = layoutTree(catalog, models, options);
+  if (flags.metrics) printMetrics(scene);
   if (format === 'json') {
     const text = sceneJson(scene);
     if (flags.output) writeOutput(flags.output, text, dir);

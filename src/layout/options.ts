@@ -22,6 +22,8 @@ export interface LayoutOptions {
   width?: number;
   /** How many organisations the bar chart shows. */
   chartTop?: number;
+  /** Target width ÷ height (16/9 for a slide); the year heights are tuned to reach it. Unset: natural shape. */
+  aspect?: number;
 }
 
 export interface Resolved {
@@ -34,6 +36,7 @@ export interface Resolved {
   title?: string;
   width: number;
   chartTop: number;
+  aspect?: number;
 }
 
 export const DEFAULTS = { timeScale: 'density', theme: 'light', lang: 'en', width: 0, chartTop: 12 } as const;
@@ -50,6 +53,7 @@ export function resolveOptions(o: LayoutOptions = {}): Resolved {
     if (v !== undefined && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(v)) throw new RangeError(`${k}: "${v}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`);
   }
   if (o.width !== undefined && !(Number.isFinite(o.width) && o.width >= 0)) throw new RangeError(`width: must be a positive number`);
+  if (o.aspect !== undefined && !(Number.isFinite(o.aspect) && o.aspect >= 0.25 && o.aspect <= 4)) throw new RangeError(`aspect: must be a number between 0.25 and 4`);
   if (o.chartTop !== undefined && !(Number.isInteger(o.chartTop) && o.chartTop >= 0)) throw new RangeError(`chartTop: must be a whole number`);
   return {
     timeScale: keyword('timeScale', o.timeScale, TIME_SCALES, DEFAULTS.timeScale),
@@ -61,5 +65,6 @@ export function resolveOptions(o: LayoutOptions = {}): Resolved {
     title: o.title,
     width: o.width ?? DEFAULTS.width,
     chartTop: o.chartTop ?? DEFAULTS.chartTop,
+    aspect: o.aspect,
   };
 }

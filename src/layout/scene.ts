@@ -67,7 +67,10 @@ export interface Branch {
   faded?: boolean;
 }
 
-/** A model line's shared sub-branch: a vertical stem rising from the parent's box top; its children hook off it. */
+/**
+ * A model line's shared sub-branch: a vertical stem rising from the parent's box top; its children hook
+ * off it. An organisation's shared stem (`from` is `org:<id>`) has no box: its `foot` curves out of the trunk.
+ */
 export interface StemLine {
   from: string;
   family: Family;
@@ -75,6 +78,18 @@ export interface StemLine {
   /** Bottom (the parent's box top) and top of the stem. */
   y1: number;
   y2: number;
+  /** The stem as drawn (it leans with its clade), from y1 up to y2; absent: straight up at x. */
+  path?: Point[];
+  foot?: [Point, Point, Point, Point];
+  faded?: boolean;
+}
+
+/** A light secondary link: a merge's other parent, or a parent drawn in another column. */
+export interface Link {
+  from: string;
+  to: string;
+  family: Family;
+  d: [Point, Point, Point, Point];
   faded?: boolean;
 }
 
@@ -164,8 +179,11 @@ export interface Stump {
   outline: Point[];
 }
 
+/** Scene format version: 2 added `links`, organisation stems (`StemLine.foot`) and mirrored units left of a trunk. */
+export const SCENE_VERSION = 2;
+
 export interface Scene {
-  version: 1;
+  version: typeof SCENE_VERSION;
   width: number;
   height: number;
   theme: ThemeName;
@@ -179,8 +197,11 @@ export interface Scene {
   trunks: Trunk[];
   stems: StemLine[];
   branches: Branch[];
+  links: Link[];
   boxes: ModelBox[];
   legend: Legend;
   chart: BarChart | null;
   highlight?: string;
+  /** Animation frames: trunks, stems and branches are drawn only below this y (the date shown). */
+  clipTop?: number;
 }

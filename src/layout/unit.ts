@@ -9,13 +9,13 @@ import { textWidth, wrap } from './text.js';
 import { markShape, type MarkShape } from './marks.js';
 import type { TextLine } from './scene.js';
 
-export const NAME_FONT = 12;
-export const PREFIX_FONT = 8.5;
+export const NAME_FONT = 16;
+export const PREFIX_FONT = 10;
 export const PAD_X = 5;
 export const LINE_GAP = 2;
 /** Most cells a name line may take before it wraps. */
-export const NAME_CELLS = 18;
-export const MAX_MARKS = 2;
+export const NAME_CELLS = 11;
+export const MAX_MARKS = 1;
 export const MARK_GAP = 3;
 export const RESTRICTED_R = 5;
 

@@ -5,3 +5,4 @@ export { sceneJson } from './json.js';
 export { xml } from './escape.js';
 export { fontFiles } from './fonts.js';
 export { parseIcon } from './icons.js';
+export { scenesToGif, type GifOptions } from './gif.js';

@@ -35,13 +35,26 @@ export function renderSvg(scene: Scene, options: SvgOptions = {}): string {
   out.push('<g id="years">');
   for (const l of ax.lines) out.push(`<line x1="${num(l.x1)}" y1="${num(l.y)}" x2="${num(l.x2)}" y2="${num(l.y)}" stroke="${p.yearLine}" stroke-width="2" stroke-dasharray="8 6"/>`);
   out.push('</g>');
+  // An animation frame shows the tree only up to its date.
+  const clip = scene.clipTop !== undefined ? ' clip-path="url(#grown)"' : '';
+  if (clip) out.push(`<clipPath id="grown"><rect x="0" y="${num(scene.clipTop!)}" width="${scene.width}" height="${num(Math.max(0, scene.height - scene.clipTop!))}"/></clipPath>`);
   // Branches under trunks, trunks under boxes.
-  out.push('<g id="branches" fill="none" stroke-width="1.6" stroke-linecap="round">');
-  for (const st of scene.stems ?? []) out.push(`<line data-from="${xml(st.from)}" x1="${num(st.x)}" y1="${num(st.y1)}" x2="${num(st.x)}" y2="${num(st.y2)}" stroke="${p.family[st.family]}"${st.faded ? ` opacity="${FADED}"` : ''}/>`);
+  out.push(`<g id="branches" fill="none" stroke-width="1.6" stroke-linecap="round"${clip}>`);
+  for (const st of scene.stems ?? []) {
+    const op = st.faded ? ` opacity="${FADED}"` : '';
+    const from = `data-from="${xml(st.from)}"`;
+    if (st.path) out.push(`<path ${from} d="${st.path.map((q, i) => `${i ? 'L' : 'M'}${num(q.x)} ${num(q.y)}`).join('')}" stroke="${p.family[st.family]}"${op}/>`);
+    else out.push(`<line ${from} x1="${num(st.x)}" y1="${num(st.y1)}" x2="${num(st.x)}" y2="${num(st.y2)}" stroke="${p.family[st.family]}"${op}/>`);
+    if (st.foot) out.push(`<path d="${curve(st.foot)}" stroke="${p.family[st.family]}"${op}/>`);
+  }
   for (const b of scene.branches) out.push(branch(b, p));
   out.push('</g>');
+  // Secondary links (a merge's other parents, parents in other columns): thin, dashed, light.
+  out.push('<g id="links" fill="none" stroke-width="1" stroke-dasharray="3 3" opacity="0.45">');
+  for (const l of scene.links ?? []) out.push(`<path d="${curve(l.d)}" stroke="${p.family[l.family]}"${l.faded ? ` opacity="${FADED}"` : ''}/>`);
+  out.push('</g>');
   if (scene.stump) out.push(`<polygon id="stump" points="${scene.stump.outline.map((q) => `${num(q.x)},${num(q.y)}`).join(' ')}" fill="${p.family['pre-transformer']}"/>`);
-  out.push('<g id="trunks">');
+  out.push(`<g id="trunks"${clip}>`);
   for (const t of scene.trunks) out.push(trunk(t, p, text));
   out.push('</g>');
   // The axis grows with its year pills (20 px tall at scale 1).
@@ -64,6 +77,11 @@ export function renderSvg(scene: Scene, options: SvgOptions = {}): string {
 }
 
 type TextFn = (t: TextLine, fill: string, extra?: string) => string;
+
+function curve(d: readonly { x: number; y: number }[]): string {
+  const [s, c1, c2, e] = d;
+  return `M${num(s.x)} ${num(s.y)}C${num(c1.x)} ${num(c1.y)} ${num(c2.x)} ${num(c2.y)} ${num(e.x)} ${num(e.y)}`;
+}
 
 function branch(b: Branch, p: Palette): string {
   const c = p.family[b.family];

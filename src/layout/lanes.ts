@@ -1,0 +1,187 @@
+/**
+ * Phase 3 — columns and lanes. Each clade is packed as a rigid shape around its stem, bottom-up:
+ * the continuation straight above the node, then the other children latest first, each as close to
+ * the stem as its profile allows (outward of everything packed before it wherever both are present).
+ * A child's sub-branch runs along `run`, the first height below its box where nothing but the stem
+ * is in the way. Distances are `u`, measured outward from the stem; the side (left or right of the
+ * trunk) only mirrors them, so every shape is the same on either side.
+ */
+import type { CladeNode } from './clades.js';
+import { BUCKET, Profile, Shear } from './profile.js';
+
+/** Room between a stem and the box of a child hooked off it. */
+const STEM_GAP = 7;
+/** Horizontal gap between units; vertical gap above and below a unit. */
+export const HGAP = 9;
+export const VGAP = 3;
+/** First rise of a sub-branch below its box, and the step when that height is taken. */
+const RISE = 7;
+const STEP = 3;
+/** Half-width kept around stems and sub-branch runs. */
+const LINE = 2;
+/** Most a clade's lean changes per px of height. */
+const SLOPE = 0.45;
+
+export interface Lane {
+  /** Offset of the node's stem from its parent's stem (or the trunk's edge), outward. */
+  offset: number;
+  /** Height of the horizontal run of its sub-branch (absent for a continuation: straight up). */
+  run?: number;
+  side: -1 | 1;
+  /** Clade roots: how far out the whole clade sits at each height (it leans to hug the clades inside it). */
+  shear?: Shear;
+}
+
+export interface Packing {
+  lanes: Map<string, Lane>;
+  /** Per side: the column's profile outward of the trunk's edge. */
+  left: Profile;
+  right: Profile;
+}
+
+/** Where a box sits on its stem: the stem rises from the box top this far in from the inner edge. */
+export function inset(n: CladeNode): number {
+  return n.unit ? Math.min(10, n.unit.boxW / 3) : 0;
+}
+
+function boxBottom(n: CladeNode): number {
+  return n.unit ? n.y + n.unit.boxH / 2 : n.y;
+}
+
+function boxTop(n: CladeNode): number {
+  return n.unit ? n.y - n.unit.boxH / 2 : n.y;
+}
+
+/**
+ * Find the least offset and a free run height for `child` beside what `acc` already holds.
+ * `limit` is the lowest the run may go (the parent's box top, or the trunk's foot).
+ */
+function fit(acc: Profile, shape: Profile, child: CladeNode, floor: number, limit: number): { offset: number; run: number; shape: Profile } {
+  const minOffset = inset(child) + STEM_GAP;
+  let run = Math.min(Math.max(boxBottom(child) + RISE, floor), limit);
+  for (let r = run; r <= limit; r += STEP) {
+    if (acc.clearBeyond(r - LINE - 1, r + LINE + 1, LINE + 1)) {
+      run = r;
+      break;
+    }
+  }
+  // The sub-branch's rise from its run into the box belongs to the child's shape.
+  shape.add(Math.min(run, boxBottom(child)), Math.max(run, boxBottom(child)), -LINE, LINE);
+  const offset = Math.max(minOffset, acc.clearance(shape, HGAP));
+  return { offset, run, shape };
+}
+
+export function packColumn(roots: CladeNode[], origin: number, trunkBottom: number): Packing {
+  const lanes = new Map<string, Lane>();
+  const left = new Profile(origin), right = new Profile(origin);
+  let lastSide: -1 | 1 = -1;
+  for (const r of roots) {
+    const shape = packNode(r, origin, lanes);
+    const tries = ([1, -1] as const).map((side) => {
+      const acc = side === 1 ? right : left;
+      const f = fit(acc, cloneProfile(shape), r, -Infinity, trunkBottom - 4);
+      const shear = acc.shear(f.shape, HGAP, inset(r) + STEM_GAP, SLOPE);
+      flatten(shear, boxSlices(r, acc), SLOPE);
+      let cost = 0;
+      for (const v of shear.s) cost += v;
+      return { side, acc, ...f, shear, cost: cost / Math.max(1, shear.s.length) };
+    });
+    // The nearer side, or on a tie the one not used last, so the column stays balanced.
+    tries.sort((a, b) => a.cost - b.cost || (a.side === lastSide ? 1 : -1));
+    const best = tries[0];
+    lastSide = best.side;
+    best.acc.mergeSheared(best.shape, best.shear);
+    best.acc.add(best.run - LINE, best.run + LINE, 0, best.shear.at(best.acc.slice(best.run)));
+    lanes.set(r.id, { offset: 0, run: best.run, side: best.side, shear: best.shear });
+  }
+  setSides(roots, lanes);
+  return { lanes, left, right };
+}
+
+/** The slices each box of a clade spans. */
+function boxSlices(r: CladeNode, p: Profile): [number, number][] {
+  const out: [number, number][] = [];
+  const walk = (n: CladeNode) => {
+    if (n.unit) out.push([p.slice(n.y - n.unit.h / 2 - VGAP), p.slice(n.y + n.unit.h / 2 + VGAP)]);
+    for (const c of n.children) walk(c);
+  };
+  walk(r);
+  return out;
+}
+
+/**
+ * Make the lean constant across every box, so boxes side by side move together and never close up:
+ * each box's slices take the largest shift among them, then the slope limit is restored (it only raises).
+ */
+function flatten(shear: Shear, boxes: [number, number][], slope: number): void {
+  const s = shear.s, lo = shear.lo, step = slope * BUCKET;
+  // Boxes that share a slice move as one: merge overlapping ranges first.
+  const sorted = [...boxes].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  boxes = [];
+  for (const [b1, b2] of sorted) {
+    const last = boxes[boxes.length - 1];
+    if (last && b1 <= last[1]) last[1] = Math.max(last[1], b2);
+    else boxes.push([b1, b2]);
+  }
+  const level = () => {
+    let changed = false;
+    for (const [b1, b2] of boxes) {
+      const i1 = Math.max(0, b1 - lo), i2 = Math.min(s.length - 1, b2 - lo);
+      let m = -Infinity;
+      for (let i = i1; i <= i2; i++) m = Math.max(m, s[i]);
+      for (let i = i1; i <= i2; i++) if (s[i] !== m) (s[i] = m), (changed = true);
+    }
+    return changed;
+  };
+  for (let pass = 0; pass < 4 && level(); pass++) {
+    for (let j = 1; j < s.length; j++) s[j] = Math.max(s[j], s[j - 1] - step);
+    for (let j = s.length - 2; j >= 0; j--) s[j] = Math.max(s[j], s[j + 1] - step);
+  }
+  // The last word is levelling: a box never straddles two shifts (the slope may jump a little instead).
+  level();
+}
+
+function cloneProfile(p: Profile): Profile {
+  const q = new Profile(p.origin);
+  q.merge(p, 0);
+  return q;
+}
+
+/** Pack a node's subtree around its stem; returns its profile and records each child's lane. */
+function packNode(n: CladeNode, origin: number, lanes: Map<string, Lane>): Profile {
+  const acc = new Profile(origin);
+  if (n.unit) acc.add(n.y - n.unit.h / 2 - VGAP, n.y + n.unit.h / 2 + VGAP, -inset(n), n.unit.w - inset(n));
+  const cont = n.continuation;
+  if (cont) {
+    acc.merge(packNode(cont, origin, lanes), 0);
+    acc.add(boxBottom(cont), boxTop(n), -LINE, LINE);
+    lanes.set(cont.id, { offset: 0, side: 1 });
+  }
+  // An org stem has no box: its stem reaches as low as its earliest sub-branch needs.
+  const limit = n.unit ? boxTop(n) - 3 : Infinity;
+  let stemTop = n.unit ? boxTop(n) : -Infinity;
+  let stemBottom = n.unit ? boxTop(n) : -Infinity;
+  for (const c of n.children) {
+    if (c === cont) continue;
+    // A child younger than the continuation passes below the continuation's box.
+    const floor = cont && c.y - (c.unit?.boxH ?? 0) / 2 < boxBottom(cont) + 4 ? boxBottom(cont) + RISE : -Infinity;
+    const f = fit(acc, packNode(c, origin, lanes), c, floor, limit);
+    acc.merge(f.shape, f.offset);
+    acc.add(f.run - LINE, f.run + LINE, 0, f.offset);
+    lanes.set(c.id, { offset: f.offset, run: f.run, side: 1 });
+    stemTop = Math.min(stemTop === -Infinity ? f.run : stemTop, f.run);
+    stemBottom = Math.max(stemBottom, f.run + LINE);
+  }
+  if (!n.unit) n.y = stemBottom + 2;
+  if (stemTop !== -Infinity && stemBottom > stemTop) acc.add(stemTop, stemBottom, -LINE, LINE);
+  return acc;
+}
+
+/** Children inherit their clade root's side. */
+function setSides(roots: CladeNode[], lanes: Map<string, Lane>): void {
+  const walk = (n: CladeNode, side: -1 | 1) => {
+    lanes.get(n.id)!.side = side;
+    for (const c of n.children) walk(c, side);
+  };
+  for (const r of roots) walk(r, lanes.get(r.id)!.side);
+}

@@ -1,0 +1,151 @@
+/**
+ * Phase 4 — placement. Packed columns are set side by side, each slid as far left as its profile
+ * allows (a busy stretch of one family may sit beside a quiet stretch of its neighbour, as in the
+ * survey); every node gets its absolute stem x and every model its box.
+ */
+import type { Catalog, Family } from '../catalog/core.js';
+import type { ModelBox, Column } from './scene.js';
+import type { CladeNode, Forest } from './clades.js';
+import { inset, type Packing } from './lanes.js';
+import { BUCKET, Profile } from './profile.js';
+import { RESTRICTED_R, type UnitShape } from './unit.js';
+import { r2 } from './geometry.js';
+
+const COLUMN_GAP = 30;
+
+export interface PackedColumn {
+  family: Family;
+  forest: Forest;
+  packing: Packing;
+  /** Half-width of the band kept free around the trunk, and the trunk's drawn width. */
+  half: number;
+  width: number;
+}
+
+export interface PlacedColumn extends PackedColumn {
+  trunkX: number;
+  x1: number;
+  x2: number;
+  /** Absolute stem x of every node (at its own height), and its side. */
+  stemX: Map<string, number>;
+  side: Map<string, -1 | 1>;
+  /** x of a node's stem at any height: clades lean, so stems curve with them. */
+  xAt: (id: string, y: number) => number;
+}
+
+/** Leftmost and rightmost x (relative to the trunk) in each slice of the column. */
+function outline(c: PackedColumn, lo: number, n: number, trunkTop: number, trunkBottom: number, origin: number): { L: Float64Array; R: Float64Array } {
+  const L = new Float64Array(n).fill(Infinity), R = new Float64Array(n).fill(-Infinity);
+  const side = (p: Profile, sign: -1 | 1) => {
+    for (let i = 0; i < p.n; i++) {
+      const b = p.lo + i - lo;
+      if (b < 0 || b >= n || p.max[i] === -Infinity) continue;
+      const x = sign * (c.half + p.max[i]);
+      if (x < L[b]) L[b] = x;
+      if (x > R[b]) R[b] = x;
+    }
+  };
+  side(c.packing.left, -1);
+  side(c.packing.right, 1);
+  const b1 = Math.max(0, Math.floor((trunkTop - origin) / BUCKET) - lo), b2 = Math.min(n - 1, Math.floor((trunkBottom + 80 - origin) / BUCKET) - lo);
+  for (let b = b1; b <= b2; b++) {
+    L[b] = Math.min(L[b], -c.half);
+    R[b] = Math.max(R[b], c.half);
+  }
+  return { L, R };
+}
+
+export function placeColumns(cols: PackedColumn[], left: number, trunkBottom: number, origin: number, minWidth: number): PlacedColumn[] {
+  const all = cols.flatMap((c) => [c.packing.left, c.packing.right]).filter((p) => p.n);
+  const lo = Math.min(Math.floor((trunkBottom - 200 - origin) / BUCKET), ...all.map((p) => p.lo));
+  const hi = Math.max(Math.floor((trunkBottom + 100 - origin) / BUCKET), ...all.map((p) => p.lo + p.n));
+  const n = hi - lo + 1;
+  const env = new Float64Array(n).fill(-Infinity);
+  const xs: number[] = [];
+  const outlines = cols.map((c) => {
+    const top = Math.min(trunkBottom - 150, ...[c.packing.left, c.packing.right].filter((p) => p.n).map((p) => origin + p.lo * BUCKET));
+    return outline(c, lo, n, top, trunkBottom, origin);
+  });
+  cols.forEach((c, i) => {
+    const { L, R } = outlines[i];
+    let x = left - Math.min(...L.filter((v) => v !== Infinity));
+    for (let b = 0; b < n; b++) if (L[b] !== Infinity && env[b] !== -Infinity) x = Math.max(x, env[b] + COLUMN_GAP - L[b]);
+    if (xs.length) x = Math.max(x, xs[xs.length - 1] + 80);
+    for (let b = 0; b < n; b++) if (R[b] !== -Infinity) env[b] = Math.max(env[b], x + R[b]);
+    xs.push(x);
+  });
+  const right = Math.max(...cols.map((c, i) => xs[i] + Math.max(...outlines[i].R.filter((v) => v !== -Infinity))));
+  const extra = minWidth > right && cols.length > 1 ? (minWidth - right) / (cols.length - 1) : 0;
+  return cols.map((c, i) => {
+    const trunkX = xs[i] + extra * i;
+    const { L, R } = outlines[i];
+    const placed: PlacedColumn = {
+      ...c,
+      trunkX,
+      x1: r2(trunkX + Math.min(...L.filter((v) => v !== Infinity))),
+      x2: r2(trunkX + Math.max(...R.filter((v) => v !== -Infinity))),
+      stemX: new Map(),
+      side: new Map(),
+      xAt: () => 0,
+    };
+    const rel = new Map<string, { u: number; root: string }>();
+    for (const r of c.forest.roots) walk(placed, r, 0, r.id, rel);
+    placed.xAt = (id, y) => {
+      const q = rel.get(id)!;
+      const lane = c.packing.lanes.get(q.root)!;
+      return trunkX + lane.side * (c.half + q.u + lane.shear!.atY(y));
+    };
+    for (const [id, n] of c.forest.nodes) placed.stemX.set(id, placed.xAt(id, n.y));
+    return placed;
+  });
+}
+
+/** Each node's stem offset from its clade root's stem, from the roots outward. */
+function walk(c: PlacedColumn, n: CladeNode, parentU: number, root: string, rel: Map<string, { u: number; root: string }>): void {
+  const lane = c.packing.lanes.get(n.id)!;
+  const u = parentU + lane.offset;
+  c.side.set(n.id, lane.side);
+  rel.set(n.id, { u, root });
+  for (const ch of n.children) walk(c, ch, u, root, rel);
+}
+
+export function columnOf(c: PlacedColumn): Column {
+  return { family: c.family, x1: c.x1, x2: c.x2, trunkX: r2(c.trunkX) };
+}
+
+/** The boxes of a placed column: right of the trunk a unit reads box then marks; left of it, mirrored. */
+export function columnBoxes(c: PlacedColumn): ModelBox[] {
+  const out: ModelBox[] = [];
+  for (const [id, n] of c.forest.nodes) {
+    if (!n.unit) continue;
+    const sx = c.stemX.get(id)!, side = c.side.get(id)!;
+    const x = side === 1 ? sx - inset(n) : sx + inset(n) - n.unit.w;
+    out.push(placeBox(n.unit, x, n.y, side === -1));
+  }
+  return out;
+}
+
+/** A unit placed with its left edge at x and its centre at cy; `mirror` puts the marks left of the box. */
+export function placeBox(u: UnitShape, x: number, cy: number, mirror = false): ModelBox {
+  const bx = mirror ? x + u.w - u.boxW : x;
+  const by = cy - u.boxH / 2;
+  const mx = (lx: number, w: number) => (mirror ? x + u.w - lx - w : x + lx);
+  const m = u.model;
+  return {
+    id: m.id,
+    name: m.name,
+    family: m.family,
+    released: m.released,
+    x: r2(bx),
+    y: r2(by),
+    w: u.boxW,
+    h: u.boxH,
+    fill: u.fill,
+    lines: u.lines.map((l) => ({ ...l, x: r2(bx + l.x), y: r2(by + l.y) })),
+    marks: u.marks.map((k) => ({ org: k.org, name: k.name, kind: k.kind, icon: k.icon, text: k.text, color: k.color, x: r2(mx(k.x, k.w)), y: r2(by + k.y), w: k.w, h: k.h })),
+    restricted: u.restricted ? { x: r2(mx(u.restricted.x, 0)), y: r2(by + u.restricted.y), r: RESTRICTED_R, commercial: u.restricted.commercial } : undefined,
+    unit: { x: r2(x), y: r2(cy - u.h / 2), w: u.w, h: u.h },
+  };
+}
+
+export type { Catalog };
