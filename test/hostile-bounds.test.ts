@@ -1,6 +1,6 @@
 /** Bounded work on hostile input: alias bombs, huge lines, deep icons and long lineage chains. */
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCatalog, formatIssue, makeCatalog, type Model } from '../src/catalog/index.js';
@@ -177,5 +177,18 @@ describe('long lineage chains', () => {
     const j = cli(['lineage', 'c0', '--catalog', dir, '--format', 'json'], { env: { LLMTREE_CACHE: '0' } });
     expect(j.code, j.stderr).toBe(0);
     expect(JSON.parse(j.stdout).model).toBe('c0');
+  });
+});
+
+describe('a PNG of the whole catalog with no size asked', () => {
+  it('is drawn at the largest scale within the pixel budget, and says so', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'llmtree-all-')), 'all.png');
+    const r = cli(['render', '--all', '-o', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/drawing the PNG at --scale 0\.\d+ to stay within 100 megapixels/);
+    const png = readFileSync(out);
+    const w = png.readUInt32BE(16);
+    const h = png.readUInt32BE(20);
+    expect(w * h).toBeLessThanOrEqual(100_000_000);
   });
 });

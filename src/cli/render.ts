@@ -202,9 +202,19 @@ export async function runRender(flags: RenderFlags): Promise<void> {
   const svg = renderSvg(scene, { icons: readIcons(catalog, scene), width: format === 'svg' ? width : undefined });
   let data: string | Buffer = svg;
   if (format === 'png') {
-    const { svgToPng, PixelBudgetError } = await import('../render/png.js');
+    const { svgToPng, pngSize, PixelBudgetError, MAX_PNG_PIXELS } = await import('../render/png.js');
+    // Asked for no size: a figure over the pixel budget (the whole catalog as a poster) is drawn at the
+    // largest scale within it, and says so; an explicit --width or --scale over the budget is refused.
+    let fit = scale;
+    if (width === undefined && scale === undefined) {
+      const full = pngSize(svg);
+      if (full.width * full.height > MAX_PNG_PIXELS) {
+        fit = Math.floor(Math.sqrt(MAX_PNG_PIXELS / (full.width * full.height)) * 1000) / 1000;
+        process.stderr.write(`llmtree: the figure is ${full.width}×${full.height} px; drawing the PNG at --scale ${fit} to stay within ${MAX_PNG_PIXELS / 1e6} megapixels (write SVG or PDF for full size)\n`);
+      }
+    }
     try {
-      data = svgToPng(svg, { width, scale });
+      data = svgToPng(svg, { width, scale: fit });
     } catch (e) {
       throw e instanceof PixelBudgetError ? new UsageError(pixelBudgetMessage(e.message)) : e;
     }
