@@ -10,6 +10,8 @@ import { registerStats } from './stats.js';
 import { registerLicenses } from './licenses.js';
 import { registerRender } from './render.js';
 import { registerExtras } from './extras.js';
+import { registerImport, registerCrosscheck } from '../import/cli.js';
+import { addDbOption } from './context.js';
 
 // A closed pipe (`llmtree list | head`) ends the output quietly.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -32,6 +34,9 @@ registerStats(program);
 registerLicenses(program);
 registerRender(program);
 registerExtras(program);
+registerImport(program);
+registerCrosscheck(program);
+addDbOption(program, ['list', 'show', 'lineage', 'stats', 'render']);
 
 try {
   await program.parseAsync(process.argv);
