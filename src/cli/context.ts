@@ -84,7 +84,7 @@ export function addDbOption(program: Command, names: string[]): void {
     if (names.includes(c.name())) c.option('--db <file>', 'also read Hub lineage from this database (made by `llmtree import hf --db`)');
   }
   program.hook('preAction', (_root, action) => {
-    const db = (action.opts() as { db?: string }).db;
+    const db = names.includes(action.name()) ? (action.opts() as { db?: string }).db : undefined;
     hubDb = db === undefined ? undefined : resolve(db);
   });
 }

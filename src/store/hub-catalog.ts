@@ -5,6 +5,7 @@
  */
 import { byRelease, type Catalog, type Model, type Relation, type Family } from '../catalog/core.js';
 import { familyFromPipeline } from '../import/hf.js';
+import { normalizeLicense } from '../import/licenses.js';
 import type { Db, RepoRow } from './hub-db.js';
 
 const RELATION: Record<string, { relation: Relation; note?: string }> = {
@@ -39,7 +40,7 @@ export function withHub(catalog: Catalog, db: Db): Catalog {
     released: r.created ?? r.last_modified ?? '2022',
     organizations: [r.author ?? id.split('/')[0]],
     weights: r.gated ? 'restricted' : 'open',
-    license: r.license ?? undefined,
+    license: r.license ? normalizeLicense(r.license, catalog.licenses) ?? r.license : undefined,
     parameters: [],
     parents: bases.map((b) => edgeTo(b, r.relation)),
     tags: [],

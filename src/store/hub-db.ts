@@ -31,7 +31,7 @@ CREATE INDEX IF NOT EXISTS repos_hash ON repos(hash);
 `;
 
 export function openHubDb(file: string, options: { readonly?: boolean } = {}): Db {
-  const db = new Database(file, { readonly: options.readonly, fileMustExist: options.readonly });
+  const db = new Database(file, { readonly: !!options.readonly, fileMustExist: !!options.readonly });
   if (!options.readonly) {
     db.pragma('journal_mode = DELETE');
     db.pragma('synchronous = NORMAL');
