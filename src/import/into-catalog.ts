@@ -10,7 +10,7 @@ import type { Catalog, Model, Relation, Family } from '../catalog/core.js';
 import { FAMILIES } from '../catalog/core.js';
 import { loadCatalog } from '../catalog/load.js';
 import { formatIssue } from '../catalog/issues.js';
-import { Matcher, slug } from './match.js';
+import { Matcher, slug, looseName, sizelessName } from './match.js';
 import { OrgIndex } from './orgs.js';
 import { compare, licenseMatcher } from './crosscheck.js';
 import { modelYaml } from './yaml-out.js';
@@ -97,6 +97,7 @@ export function planImport(catalog: Catalog, records: Iterable<SourceRecord>, op
   };
   const taken = new Set(catalog.byId.keys());
   const sameLicense = licenseMatcher(catalog);
+  const fresh = new Map<string, SourceRecord>();
   for (const r of records) {
     const hit = matcher.match(r);
     if (hit) {
@@ -105,6 +106,12 @@ export function planImport(catalog: Catalog, records: Iterable<SourceRecord>, op
       for (const d of diffs) plan.conflicts.push({ model: hit.model.id, key: r.key, ...d });
       continue;
     }
+    // Per-size records of one model ("PaLM (540B)", "PaLM (62B)") become one entry with both sizes.
+    const k = r.source === 'hf' ? r.key.toLowerCase() : looseName(r.name);
+    const seen = fresh.get(k);
+    fresh.set(k, seen ? mergeRecords(seen, r) : { ...r, name: r.source === 'hf' ? r.name : sizelessName(r.name) });
+  }
+  for (const r of fresh.values()) {
     const e = proposeEntry(r, catalog, matcher, orgs, today);
     if ('reason' in e) {
       skip({ where: r.where, reason: e.reason, detail: e.detail });
@@ -119,6 +126,23 @@ export function planImport(catalog: Catalog, records: Iterable<SourceRecord>, op
   }
   keepValid(catalog.dir, plan, skip);
   return plan;
+}
+
+function mergeRecords(a: SourceRecord, b: SourceRecord): SourceRecord {
+  const sizes = [...new Set([...(a.parameters ?? []), ...(b.parameters ?? [])])].sort((x, y) => x - y);
+  const earlier = !a.released || (b.released !== undefined && b.released < a.released) ? b : a;
+  return {
+    ...a,
+    released: earlier.released,
+    parameters: sizes.length ? sizes : undefined,
+    organizations: [...new Set([...a.organizations, ...b.organizations])],
+    weights: a.weights ?? b.weights,
+    license: a.license ?? b.license,
+    url: a.url ?? b.url,
+    hf: [...new Set([...(a.hf ?? []), ...(b.hf ?? [])])],
+    bases: [...new Set([...(a.bases ?? []), ...(b.bases ?? [])])],
+    key: `${a.key}; ${b.key}`,
+  };
 }
 
 /**

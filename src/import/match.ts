@@ -15,12 +15,20 @@ export function slug(name: string): string {
     .replace(/^[-.]+|[-.]+$/g, '');
 }
 
+/** A size suffix: "-70B", " 1.5B", "-8x7B", "-560m". */
+export const SIZE = /[-_\s]+(\d+[xX])?\d+(\.\d+)?[BbMmKkTt]\b/g;
+
+/** A name without its size: "PaLM (540B)" → "PaLM", "Llama 2-70B" → "Llama 2". */
+export function sizelessName(name: string): string {
+  return name.replace(/\s*\((\d+[xX])?\d+(\.\d+)?[BbMmKkTt]\)/g, '').replace(SIZE, '').trim() || name;
+}
+
 /** A looser form of a name: no parentheses, no size suffix ("Llama 2-70B" → "llama2"), no owner prefix. */
 export function looseName(name: string): string {
   const s = name
     .replace(/^[\w.-]+\//, '')
     .replace(/\([^)]*\)/g, ' ')
-    .replace(/[-_\s]+\d+(\.\d+)?\s*[xX]?\s*\d*(\.\d+)?[BbMmKkTt]\b/g, ' ')
+    .replace(SIZE, ' ')
     .replace(/[-_\s]+(hf|base)$/i, '');
   return normalizeName(s.trim());
 }

@@ -1,7 +1,7 @@
 /** A model entry as YAML, in the catalog's own style (flow maps for sizes and parents). */
 import { formatCount, type Model } from '../catalog/core.js';
 
-const PLAIN = /^[A-Za-z0-9][A-Za-z0-9 .,()+_/'-]*$/;
+const PLAIN = /^[A-Za-z0-9][A-Za-z0-9 .,()+_/'%&=?:#~-]*$/;
 const RESERVED = /^(true|false|yes|no|on|off|null|~|y|n)$/i;
 
 /** A scalar: plain when YAML reads it back as the same string, else double-quoted (JSON escapes are YAML's). */
