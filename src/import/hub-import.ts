@@ -8,8 +8,11 @@ import { jsonRecords } from './read.js';
 import { parseHubRecord, familyFromPipeline, type HubRepo } from './hf.js';
 import { normalizeLicense, licenseConflict } from './licenses.js';
 import { newSummary, skip, type Skip, type Summary, type SourceRecord } from './types.js';
-import { HubWriter, recordHash, counts, type Db, type RepoRow } from '../store/hub-db.js';
+import { HubWriter, recordHash, counts, generation, getMeta, setMeta, type Db, type RepoRow } from '../store/hub-db.js';
 import { progress } from './progress.js';
+
+/** The record's `id`, read without parsing (a hint: see HubWriter.unchanged). */
+const ID_HINT = /"id"\s*:\s*"([^"\\]+)"/;
 
 export interface HubImport {
   summary: Summary;
@@ -41,7 +44,7 @@ export async function importHubFile(file: string, db: Db, options: { showProgres
       summary.read++;
       bar.tick(summary.read, bytes);
       const hash = recordHash(rec.text);
-      if (writer.unchanged(hash)) {
+      if (writer.unchanged(ID_HINT.exec(rec.text)?.[1], hash)) {
         summary.unchanged!++;
         continue;
       }
@@ -105,33 +108,79 @@ function catalogHub(catalog: Catalog): Map<string, { id: string; license?: strin
 }
 
 export function forestReport(db: Db, catalog: Catalog, keep = 20): ForestReport {
-  const c = counts(db);
   const hub = catalogHub(catalog);
-  const exists = db.prepare('SELECT 1 FROM repos WHERE id = ?').pluck();
-  let catalogRepos = 0;
-  for (const h of hub.keys()) if (exists.get(h)) catalogRepos++;
+  // The report depends only on the stored rows and the catalog's Hub ids and licences: reuse it while both are unchanged.
+  const signature = `${generation(db)}\0${JSON.stringify([...hub])}\0${keep}`;
+  const cached = getMeta(db, 'forest-report');
+  if (cached) {
+    const { key, report } = JSON.parse(cached) as { key: string; report: ForestReport };
+    if (key === signature) return report;
+  }
+  const report = computeForest(db, catalog, hub, keep);
+  if (!db.readonly) setMeta(db, 'forest-report', JSON.stringify({ key: signature, report }));
+  return report;
+}
+
+function computeForest(db: Db, catalog: Catalog, hub: Map<string, { id: string; license?: string }>, keep: number): ForestReport {
+  const c = counts(db);
+  const ids = JSON.stringify([...hub.keys()]);
+  const catalogRepos = db.prepare('SELECT count(*) FROM repos WHERE id IN (SELECT value FROM json_each(?))').pluck().get(ids) as number;
+  const withKids = db.prepare('SELECT DISTINCT parent FROM edges WHERE parent IN (SELECT value FROM json_each(?))').pluck().all(ids) as string[];
   const sub = db.prepare(`WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT e.child FROM edges e JOIN sub ON e.parent = sub.id) SELECT count(*) - 1 FROM sub`).pluck();
   const perModel = new Map<string, number>();
-  for (const [h, m] of hub) perModel.set(m.id, (perModel.get(m.id) ?? 0) + (sub.get(h) as number));
-  const ids = JSON.stringify([...hub.keys()]);
+  for (const h of withKids) {
+    const m = hub.get(h.toLowerCase())!;
+    perModel.set(m.id, (perModel.get(m.id) ?? 0) + (sub.get(h) as number));
+  }
   const descendantsOfCatalog = db
     .prepare(`WITH RECURSIVE sub(id) AS (SELECT value FROM json_each(?) UNION SELECT e.child FROM edges e JOIN sub ON e.parent = sub.id)
       SELECT count(*) FROM sub WHERE lower(id) NOT IN (SELECT value FROM json_each(?))`)
     .pluck()
     .get(ids, ids) as number;
   const commercial = (id: string) => catalog.licenses.get(id)?.commercial;
-  const flags: LicenseFlag[] = [];
+  const norm = new Map<string, string>();
+  const licenseOf = (hubLicense: string) => {
+    let v = norm.get(hubLicense);
+    if (v === undefined) norm.set(hubLicense, (v = normalizeLicense(hubLicense, catalog.licenses) ?? hubLicense));
+    return v;
+  };
+  // Licence pairs (derivative, base) are few: judge each pair once, count its edges in SQL.
+  const pairs = db
+    .prepare(`SELECT c.license, coalesce(p.license, ''), count(*) FROM edges e JOIN repos c ON c.id = e.child LEFT JOIN repos p ON p.id = e.parent
+      WHERE c.license IS NOT NULL AND (p.license IS NULL OR p.license <> c.license) GROUP BY 1, 2`)
+    .raw()
+    .all() as [string, string, number][];
   let conflicts = 0;
-  const rows = db.prepare(`SELECT e.child AS repo, e.parent AS base, c.relation AS relation, c.license AS license, p.license AS baseLicense
-    FROM edges e JOIN repos c ON c.id = e.child LEFT JOIN repos p ON p.id = e.parent
-    WHERE c.license IS NOT NULL AND (p.license IS NULL OR p.license <> c.license)`);
-  for (const r of rows.iterate() as Iterable<{ repo: string; base: string; relation: string | null; license: string; baseLicense: string | null }>) {
-    const base = (r.baseLicense ? normalizeLicense(r.baseLicense, catalog.licenses) ?? r.baseLicense : undefined) ?? hub.get(r.base.toLowerCase())?.license;
-    const mine = normalizeLicense(r.license, catalog.licenses) ?? r.license;
-    const reason = licenseConflict(base, mine, commercial);
+  const bad: [string, string][] = [];
+  for (const [license, baseLicense, n] of pairs) {
+    if (!baseLicense) continue; // bases outside the dump: judged below through the catalog
+    if (licenseConflict(licenseOf(baseLicense), licenseOf(license), commercial)) {
+      conflicts += n;
+      bad.push([license, baseLicense]);
+    }
+  }
+  const flags: LicenseFlag[] = [];
+  const examples = db
+    .prepare(`SELECT e.child, e.parent, c.relation, c.license, p.license FROM edges e JOIN repos c ON c.id = e.child JOIN repos p ON p.id = e.parent
+      WHERE c.license = ? AND p.license = ? LIMIT ?`)
+    .raw();
+  for (const [license, baseLicense] of bad) {
+    if (flags.length >= keep) break;
+    for (const [repo, base, relation] of examples.all(license, baseLicense, keep - flags.length) as [string, string, string | null][]) {
+      flags.push({ repo, base, relation, license, baseLicense: licenseOf(baseLicense), reason: licenseConflict(licenseOf(baseLicense), licenseOf(license), commercial)! });
+    }
+  }
+  // Bases that are catalog models but not in the dump: their licence comes from the catalog.
+  const outside = db
+    .prepare(`SELECT e.child, e.parent, c.relation, c.license FROM edges e JOIN repos c ON c.id = e.child
+      WHERE e.parent IN (SELECT value FROM json_each(?)) AND c.license IS NOT NULL AND NOT EXISTS (SELECT 1 FROM repos p WHERE p.id = e.parent)`)
+    .raw();
+  for (const [repo, base, relation, license] of outside.iterate(ids) as Iterable<[string, string, string | null, string]>) {
+    const b = hub.get(base.toLowerCase())?.license;
+    const reason = licenseConflict(b, licenseOf(license), commercial);
     if (!reason) continue;
     conflicts++;
-    if (flags.length < keep) flags.push({ repo: r.repo, base: r.base, relation: r.relation, license: r.license, baseLicense: base!, reason });
+    if (flags.length < keep) flags.push({ repo, base, relation, license, baseLicense: b!, reason });
   }
   const topCatalog = [...perModel].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]).slice(0, 10).map(([model, repos]) => ({ model, repos }));
   return { ...c, catalogRepos, descendantsOfCatalog, topCatalog, licenseConflicts: conflicts, licenseFlags: flags };

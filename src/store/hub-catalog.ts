@@ -6,7 +6,7 @@
 import { byRelease, type Catalog, type Model, type Relation, type Family } from '../catalog/core.js';
 import { familyFromPipeline } from '../import/hf.js';
 import { normalizeLicense } from '../import/licenses.js';
-import type { Db, RepoRow } from './hub-db.js';
+import { descendantEdges, type Db, type RepoRow } from './hub-db.js';
 
 const RELATION: Record<string, { relation: Relation; note?: string }> = {
   finetune: { relation: 'finetune' },
@@ -16,6 +16,7 @@ const RELATION: Record<string, { relation: Relation; note?: string }> = {
 };
 
 type Row = Pick<RepoRow, 'id' | 'created' | 'last_modified' | 'relation' | 'pipeline' | 'author' | 'license' | 'gated' | 'placeholder'>;
+const EMPTY: Row = { id: '', created: null, last_modified: null, relation: null, pipeline: null, author: null, license: null, gated: 0, placeholder: 0 };
 const COLS = 'r.id, r.created, r.last_modified, r.relation, r.pipeline, r.author, r.license, r.gated, r.placeholder';
 
 export function withHub(catalog: Catalog, db: Db): Catalog {
@@ -23,8 +24,7 @@ export function withHub(catalog: Catalog, db: Db): Catalog {
   for (const m of catalog.models) for (const h of m.hf) linked.set(h.toLowerCase(), m);
   const repoStmt = db.prepare(`SELECT ${COLS} FROM repos r WHERE r.id = ?`);
   const basesStmt = db.prepare('SELECT parent FROM edges WHERE child = ?').pluck();
-  const subtree = db.prepare(`WITH RECURSIVE sub(id) AS (SELECT value FROM json_each(?) UNION SELECT e.child FROM edges e JOIN sub ON e.parent = sub.id)
-    SELECT e.parent AS parent, e.child AS child, ${COLS} FROM sub JOIN edges e ON e.parent = sub.id LEFT JOIN repos r ON r.id = e.child`);
+
 
   const edgeTo = (parentRepo: string, relation: string | null) => {
     const p = linked.get(parentRepo.toLowerCase());
@@ -69,25 +69,30 @@ export function withHub(catalog: Catalog, db: Db): Catalog {
   const fill = (node: Model) => {
     const roots = linked.has(node.id.toLowerCase()) || catalog.byId.has(node.id) ? node.hf : [node.id];
     const stubs = new Map<string, Model>();
+    const edges = new Set<string>();
     const nodeOf = (repo: string) => linked.get(repo.toLowerCase())?.id ?? repo;
-    for (const e of subtree.iterate(JSON.stringify(roots)) as Iterable<Row & { parent: string; child: string }>) {
-      const parentId = nodeOf(e.parent);
+    for (const [parent, childRepo, created, relation] of descendantEdges(db, roots)) {
+      const parentId = nodeOf(parent);
       const familyOf = catalog.byId.get(parentId)?.family ?? stubs.get(parentId.toLowerCase())?.family;
-      let child: Model | undefined = linked.get(e.child.toLowerCase());
+      let child: Model | undefined = linked.get(childRepo.toLowerCase());
       // A catalog model is a Hub child only where the catalog itself says so: the catalog is curated.
       if (child && !child.parents.some((p) => p.model === parentId)) continue;
       if (!child) {
-        const ck = e.child.toLowerCase();
+        const ck = childRepo.toLowerCase();
         child = stubs.get(ck);
         if (!child) {
-          const row: Row = e.id ? e : { ...e, id: e.child, created: null, last_modified: null, relation: null, pipeline: null, author: null, license: null, gated: 0, placeholder: 0 };
-          child = toModel(row, e.child, [], familyOf);
+          // A light model: what a lineage shows. `byId.get` gives the full one.
+          child = toModel({ ...EMPTY, id: childRepo, created, relation }, childRepo, [], familyOf);
           stubs.set(ck, child);
         }
-        if (!child.parents.some((p) => p.model === parentId)) child.parents.push({ ...edgeTo(e.parent, e.relation), model: parentId });
+        if (!child.parents.some((p) => p.model === parentId)) child.parents.push({ ...edgeTo(parent, relation), model: parentId });
       }
+      // Every node of the subtree is now complete, leaves included: none needs a query of its own.
+      if (!hubKids.has(child.id.toLowerCase())) hubKids.set(child.id.toLowerCase(), []);
       const list = hubKids.get(parentId.toLowerCase()) ?? [];
-      if (!list.includes(child) && child.id !== parentId) list.push(child);
+      const edge = `${parentId.toLowerCase()}\0${child.id.toLowerCase()}`;
+      if (!edges.has(edge) && child.id !== parentId) list.push(child);
+      edges.add(edge);
       hubKids.set(parentId.toLowerCase(), list);
     }
     hubKids.set(node.id.toLowerCase(), hubKids.get(node.id.toLowerCase()) ?? []);
