@@ -89,7 +89,7 @@ describe('llmtree list', () => {
     expect(t.stdout).toMatch(/flan-t5\s+Flan-T5\s+encoder-decoder\s+2022-10-20\s+open\s+google\s+apache-2.0\s+yes\s+80M 11B/);
     expect(t.stderr).toBe('2 models\n');
     const c = cli(['list', '--catalog', MINI, '--format', 'csv', '--org', 'meta']);
-    expect(c.stdout).toBe('id,name,family,released,weights,organizations,license,commercial,parameters\nllama,LLaMA,decoder-only,2023-02-24,restricted,meta,llama-1-noncommercial,no,7B 13B 65B\n');
+    expect(c.stdout).toBe('id,name,family,released,weights,organizations,license,commercial,parameters,variants\nllama,LLaMA,decoder-only,2023-02-24,restricted,meta,llama-1-noncommercial,no,7B 13B 65B,\n');
   });
   it('bad values exit 2 with a suggestion', () => {
     for (const [args, msg] of [

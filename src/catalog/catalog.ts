@@ -2,6 +2,7 @@
 import type { Model, Organization, License } from './schema.js';
 import { normalizeName } from './names.js';
 import { compareDates } from './dates.js';
+import { sizesOf } from './variants.js';
 
 export interface Catalog {
   dir: string;
@@ -17,7 +18,8 @@ export interface Catalog {
 }
 
 export function makeCatalog(dir: string, models: Model[], organizations: Organization[], licenses: License[]): Catalog {
-  const sorted = [...models].sort(byRelease);
+  // One source of truth for sizes: an entry with variants gets its `parameters` from them.
+  const sorted = models.map((m) => (m.variants?.length ? { ...m, parameters: sizesOf(m) } : m)).sort(byRelease);
   const byId = new Map<string, Model>();
   for (const m of sorted) if (!byId.has(m.id)) byId.set(m.id, m);
   const names = new Map<string, Model>();

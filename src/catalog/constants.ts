@@ -1,7 +1,7 @@
 /** The schema's closed vocabularies, kept free of zod so that light modules can use them. */
 
 /** Bumped when the on-disk format or its checks change (so snapshots validated under older rules are not reused). */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export const FAMILIES = [
   'pre-transformer',
@@ -44,3 +44,10 @@ export const TAGS = [
 ] as const;
 
 export const ORG_KINDS = ['company', 'academia', 'non-profit', 'collective', 'government'] as const;
+
+/**
+ * What a model (or one of its variants) takes in and produces: `text`, `code` (a code model),
+ * `vision-language` (image and text in, text out), `speech` (speech in and/or out), `omni` (text,
+ * image and audio together).
+ */
+export const MODALITIES = ['text', 'code', 'vision-language', 'speech', 'omni'] as const;

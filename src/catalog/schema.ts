@@ -3,9 +3,9 @@
  * Files: catalog/models/<id>.yaml (one model each), catalog/organizations.yaml, catalog/licenses.yaml.
  */
 import { z } from 'zod';
-import { FAMILIES, WEIGHTS, RELATIONS, TAGS, ORG_KINDS } from './constants.js';
+import { FAMILIES, WEIGHTS, RELATIONS, TAGS, ORG_KINDS, MODALITIES } from './constants.js';
 
-export { FAMILIES, WEIGHTS, RELATIONS, TAGS, ORG_KINDS, SCHEMA_VERSION } from './constants.js';
+export { FAMILIES, WEIGHTS, RELATIONS, TAGS, ORG_KINDS, MODALITIES, SCHEMA_VERSION } from './constants.js';
 
 
 /**
@@ -83,14 +83,48 @@ export const ParentEdge = z.strictObject({
   model: Id,
   relation: Relation,
   note: Text.optional(),
+  /**
+   * When the child took this parent on later than its own release (a product moved to a newer model,
+   * a model announced before its parent): the date from which the edge holds. docs/variants.md.
+   */
+  since: DateString.optional(),
 });
 
 export const Url = z.url({ message: 'must be an http(s) URL' }).refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL');
 
+export const Modality = z.enum(MODALITIES);
+
+export const HfId = z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'must be a Hugging Face repo id "owner/name"');
+
+/**
+ * One size or variant of an entry, with what differs from the entry. `license`, `context`,
+ * `modality`, `released` and `weights` inherit from the entry when not given; `total`, `active`
+ * and `hf` are the variant's own. Rules: docs/variants.md.
+ */
+export const Variant = z.strictObject({
+  /** How the model card names it: "72B", "Llama-8B", "vision 11B". */
+  label: Line.min(1).max(60),
+  /** Total parameters. */
+  total: ParamCount.optional(),
+  /** Active parameters per token, for mixture-of-experts variants. */
+  active: ParamCount.optional(),
+  license: Id.optional(),
+  /** Context window in tokens. */
+  context: z.number().int().positive().optional(),
+  modality: Modality.optional(),
+  /** Only when later than the entry's date. */
+  released: DateString.optional(),
+  weights: Weights.optional(),
+  /** The parent (one of the entry's `parents`) this variant was trained from, when they differ. */
+  base: Id.optional(),
+  hf: z.array(HfId).optional(),
+  notes: Text.optional(),
+});
+
 /** Model fields that an entry may mark as uncertain. */
 export const UNCERTAIN_FIELDS = [
   'name', 'aliases', 'family', 'architecture', 'released', 'organizations', 'weights', 'license',
-  'parameters', 'context', 'parents', 'tags', 'data', 'sources', 'paper', 'hf',
+  'parameters', 'context', 'parents', 'tags', 'data', 'sources', 'paper', 'hf', 'modality', 'variants',
 ] as const;
 
 export const Model = z.strictObject({
@@ -130,6 +164,10 @@ export const Model = z.strictObject({
     .optional(),
   /** A landmark of the field, drawn in the default (slide-size) figure; the rule is docs/landmarks.md. */
   landmark: z.boolean().optional(),
+  /** What the model takes in and produces; when absent: `code` for entries tagged code, `vision-language` for entries tagged multimodal, else `text`. */
+  modality: Modality.optional(),
+  /** Sizes or variants that differ in licence, context, modality, date or weights; then `parameters` is derived from them. */
+  variants: z.array(Variant).default([]),
   /** Fields whose values are uncertain; `notes` says why. */
   uncertain: z.array(z.enum(UNCERTAIN_FIELDS, { message: `must name a field: ${UNCERTAIN_FIELDS.join(', ')}` })).default([]),
   notes: Text.optional(),
@@ -184,5 +222,7 @@ export type Tag = z.infer<typeof Tag>;
 export type ParameterSize = z.infer<typeof ParameterSize>;
 export type ParentEdge = z.infer<typeof ParentEdge>;
 export type Model = z.infer<typeof Model>;
+export type Modality = z.infer<typeof Modality>;
+export type Variant = z.infer<typeof Variant>;
 export type Organization = z.infer<typeof Organization>;
 export type License = z.infer<typeof License>;

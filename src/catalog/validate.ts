@@ -8,6 +8,7 @@ import type { Located } from './load.js';
 import { earliest, latest, todayUTC } from './dates.js';
 import { normalizeName } from './names.js';
 import { suggest } from './suggest.js';
+import { checkVariants, edgeDate } from './validate-variants.js';
 
 export interface CrossCheckInput {
   models: Located<Model>[];
@@ -78,6 +79,7 @@ export function crossCheck({
     if (v.license && !licIds.has(v.license) && !invalidLicenses.all && !invalidLicenses.ids.has(v.license)) at(m, ['license'], `unknown licence "${v.license}"${hint(v.license, licIds)}`);
     if (v.weights !== 'closed' && !v.license) at(m, ['weights'], `weights are "${v.weights}" but no licence is given`);
     if (earliest(v.released) > today) at(m, ['released'], `release date ${v.released} is in the future (today is ${today})`);
+    checkVariants(m, (id) => licIds.has(id) || invalidLicenses.all || invalidLicenses.ids.has(id), at);
     v.parents.forEach((p, i) => {
       const parent = modelById.get(p.model);
       if (!parent) {
@@ -86,8 +88,9 @@ export function crossCheck({
         return;
       }
       if (p.model === v.id) return; // reported as a cycle below
-      if (latest(v.released) < earliest(parent.value.released))
-        at(m, ['released'], `released ${v.released}, before its parent "${p.model}" (${parent.value.released})`);
+      const when = edgeDate(v, p);
+      if (latest(when) < earliest(parent.value.released))
+        at(m, p.since ? ['parents', i, 'since'] : ['released'], `${when === v.released ? 'released' : 'takes this parent on'} ${when}, before its parent "${p.model}" (${parent.value.released})`);
     });
     const seen = new Set<string>();
     v.parents.forEach((p, i) => {

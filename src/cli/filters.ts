@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import {
   FAMILIES,
   WEIGHTS,
+  MODALITIES,
   parseCount,
   parseDateBound,
   earliest,
@@ -13,6 +14,7 @@ import {
   type Family,
   type Weights,
   type Commercial,
+  type Modality,
 } from '../catalog/core.js';
 import { UsageError } from './errors.js';
 
@@ -27,6 +29,8 @@ export function addFilterOptions(cmd: Command): Command {
     .option('--until <date>', 'released on or before (YYYY, YYYY-MM or YYYY-MM-DD)')
     .option('--params-min <n>', 'some size has at least this many parameters (7B, 560M, 70e9)')
     .option('--params-max <n>', 'some size has at most this many parameters')
+    .option('--min-context <tokens>', 'some variant has a context window of at least this many tokens (128K, 32000)')
+    .option('--modality <kinds>', `some variant has this modality, comma-separated: ${MODALITIES.join(', ')}`)
     .option('--search <text>', 'free text in name, aliases, organisation, notes')
     .option('--survey [version]', "only models drawn in the survey's figure (version 1, 2 or 3; default: any)");
 }
@@ -41,6 +45,8 @@ export interface FilterOptions {
   until?: string;
   paramsMin?: string;
   paramsMax?: string;
+  minContext?: string;
+  modality?: string;
   search?: string;
   survey?: string | boolean;
 }
@@ -65,6 +71,7 @@ export function filterFromOptions(o: FilterOptions, catalog: Catalog): ModelFilt
     org: oneOf('--org', list(o.org), [...catalog.organizations.keys()]),
     license: oneOf('--license', list(o.license), [...catalog.licenses.keys()]),
     commercial: oneOf<Commercial>('--commercial', list(o.commercial), ['yes', 'no', 'conditional']),
+    modality: oneOf<Modality>('--modality', list(o.modality), MODALITIES),
     search: o.search,
   };
   for (const key of ['since', 'until'] as const) {
@@ -80,6 +87,11 @@ export function filterFromOptions(o: FilterOptions, catalog: Catalog): ModelFilt
     const n = parseCount(v);
     if (n === null) throw new UsageError(`${flag}: "${v}" is not a parameter count (use 7B, 560M, 1.5T or 70e9)`);
     f[key] = n;
+  }
+  if (o.minContext !== undefined) {
+    const n = parseCount(o.minContext);
+    if (n === null || !Number.isInteger(n)) throw new UsageError(`--min-context: "${o.minContext}" is not a number of tokens (use 128K, 32768 or 1M)`);
+    f.minContext = n;
   }
   if (o.survey !== undefined && o.survey !== false) {
     if (o.survey === true) f.survey = true;

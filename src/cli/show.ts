@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { commercialUse, type Catalog, type Model } from '../catalog/core.js';
+import { commercialUse, licenseCommercial, resolveVariants, formatCount, type Catalog, type Model } from '../catalog/core.js';
 import { modelCommand } from './context.js';
-import { json } from './format.js';
+import { json, table } from './format.js';
 import { paramsText } from './list.js';
 
 export function registerShow(program: Command): void {
@@ -13,7 +13,7 @@ export function registerShow(program: Command): void {
     if (format === 'json') {
       const organizations = m.organizations.map((id) => catalog.organizations.get(id));
       const license = m.license ? catalog.licenses.get(m.license) : undefined;
-      return void process.stdout.write(json({ ...m, children, organizationDetails: organizations, licenseDetails: license }));
+      return void process.stdout.write(json({ ...m, children, organizationDetails: organizations, licenseDetails: license, resolvedVariants: resolveVariants(m) }));
     }
     process.stdout.write(showText(catalog, m, children));
   });
@@ -45,5 +45,26 @@ function showText(catalog: Catalog, m: Model, children: { model: string; relatio
     ['notes', m.notes],
   ];
   const body = lines.filter(([, v]) => v !== undefined).map(([k, v]) => `${(k + ':').padEnd(15)} ${v}`);
-  return `${m.name}\n${'='.repeat(m.name.length)}\n${body.join('\n')}\n`;
+  return `${m.name}\n${'='.repeat(m.name.length)}\n${body.join('\n')}\n${variantsTable(catalog, m)}`;
+}
+
+/** The entry's variants, every fact inherited, as a table (nothing for an entry without variants). */
+function variantsTable(catalog: Catalog, m: Model): string {
+  const variants = resolveVariants(m);
+  if (variants.every((v) => v.implicit)) return '';
+  const headers = ['variant', 'parameters', 'license', 'commercial', 'context', 'modality', 'released', 'weights', 'base', 'hugging face'];
+  const rows = variants.map((v) => [
+    v.label,
+    v.parameters.map((p) => (p.active ? `${formatCount(p.total)} (${formatCount(p.active)} active)` : formatCount(p.total))).join(' '),
+    v.license ?? '',
+    licenseCommercial(catalog, v.license) ?? 'unknown',
+    v.context ? String(v.context) : '',
+    v.modality,
+    v.released,
+    v.weights,
+    v.base ?? '',
+    v.hf.join(' '),
+  ]);
+  const notes = variants.filter((v) => v.notes).map((v) => `  ${v.label}: ${v.notes}\n`).join('');
+  return `\nvariants:\n${table(headers, rows)}${notes ? `variant notes:\n${notes}` : ''}`;
 }
