@@ -122,7 +122,8 @@ async function hubSource(file: string, catalog: Catalog): Promise<{ records: Sou
     const db = openHubDb(file, { readonly: true });
     const records = [...hubRecords(db, catalog, { derivatives: false })];
     const found = new Set(records.map((r) => r.key.toLowerCase()));
-    const missing = catalog.models.flatMap((m) => m.hf).filter((h) => !found.has(h.toLowerCase()));
+    const { hubIds } = await import('./match.js');
+    const missing = catalog.models.flatMap(hubIds).filter((h) => !found.has(h.toLowerCase()));
     return { records, missing, summary: { read: records.length, imported: records.length, linked: records.length, skipped: {} }, skips: [] };
   }
   const { catalogReposInDump } = await import('./hub-import.js');

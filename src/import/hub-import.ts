@@ -10,6 +10,7 @@ import { normalizeLicense, licenseConflict } from './licenses.js';
 import { newSummary, skip, type Skip, type Summary, type SourceRecord } from './types.js';
 import { HubWriter, recordHash, counts, generation, getMeta, setMeta, type Db, type RepoRow } from '../store/hub-db.js';
 import { progress } from './progress.js';
+import { hubIds } from './match.js';
 
 /** The record's `id`, read without parsing (a hint: see HubWriter.unchanged). */
 const ID_HINT = /"id"\s*:\s*"([^"\\]+)"/;
@@ -103,7 +104,7 @@ export interface ForestReport {
 /** Catalog Hub ids → their model, lower-cased. */
 function catalogHub(catalog: Catalog): Map<string, { id: string; license?: string }> {
   const m = new Map<string, { id: string; license?: string }>();
-  for (const x of catalog.models) for (const h of x.hf) m.set(h.toLowerCase(), { id: x.id, license: x.license });
+  for (const x of catalog.models) for (const h of hubIds(x)) m.set(h.toLowerCase(), { id: x.id, license: x.license });
   return m;
 }
 
@@ -268,6 +269,6 @@ export async function catalogReposInDump(file: string, catalog: Catalog): Promis
     records.push(repoRecord(repo, catalog, `${file}:${rec.line}`));
   }
   summary.linked = records.length;
-  const missing = catalog.models.flatMap((m) => m.hf).filter((h) => !found.has(h.toLowerCase()));
+  const missing = catalog.models.flatMap(hubIds).filter((h) => !found.has(h.toLowerCase()));
   return { records, missing, summary, skips };
 }

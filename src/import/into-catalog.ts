@@ -81,9 +81,10 @@ export function proposeEntry(r: SourceRecord, catalog: Catalog, matcher: Matcher
     tags: [],
     sources: [r.url],
     hf: r.hf ?? [],
+    variants: [],
     uncertain,
     notes,
-  } as Model;
+  };
 }
 
 export function planImport(catalog: Catalog, records: Iterable<SourceRecord>, options: { today?: string } = {}): IntoPlan {

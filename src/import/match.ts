@@ -2,6 +2,11 @@
 import { normalizeName, type Catalog, type Model } from '../catalog/core.js';
 import type { SourceRecord } from './types.js';
 
+/** Every Hub repo of an entry: its own `hf` and its variants'. */
+export function hubIds(m: Model): string[] {
+  return [...m.hf, ...(m.variants ?? []).flatMap((v) => v.hf ?? [])];
+}
+
 export type MatchBy = 'hf' | 'id' | 'alias' | 'name';
 
 /** Catalog model id as a source name would become one: lower case, spaces → "-". */
@@ -39,7 +44,7 @@ export class Matcher {
 
   constructor(readonly catalog: Catalog) {
     for (const m of catalog.models) {
-      for (const h of m.hf) this.byHf.set(h.toLowerCase(), m);
+      for (const h of hubIds(m)) this.byHf.set(h.toLowerCase(), m);
       for (const n of [m.id, m.name, ...m.aliases]) {
         const k = looseName(n);
         if (!k) continue;

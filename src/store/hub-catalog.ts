@@ -6,6 +6,7 @@
 import { byRelease, type Catalog, type Model, type Relation, type Family } from '../catalog/core.js';
 import { familyFromPipeline } from '../import/hf.js';
 import { normalizeLicense } from '../import/licenses.js';
+import { hubIds } from '../import/match.js';
 import { descendantEdges, type Db, type RepoRow } from './hub-db.js';
 
 const RELATION: Record<string, { relation: Relation; note?: string }> = {
@@ -21,7 +22,7 @@ const COLS = 'r.id, r.created, r.last_modified, r.relation, r.pipeline, r.author
 
 export function withHub(catalog: Catalog, db: Db): Catalog {
   const linked = new Map<string, Model>();
-  for (const m of catalog.models) for (const h of m.hf) linked.set(h.toLowerCase(), m);
+  for (const m of catalog.models) for (const h of hubIds(m)) linked.set(h.toLowerCase(), m);
   const repoStmt = db.prepare(`SELECT ${COLS} FROM repos r WHERE r.id = ?`);
   const basesStmt = db.prepare('SELECT parent FROM edges WHERE child = ?').pluck();
 
@@ -46,6 +47,7 @@ export function withHub(catalog: Catalog, db: Db): Catalog {
     tags: [],
     sources: [`https://huggingface.co/${id}`],
     hf: [id],
+    variants: [],
     uncertain: r.created ? [] : ['released'],
     notes: r.created ? undefined : r.placeholder ? "The Hub's placeholder creation date: created before 2022-03-02." : undefined,
   });
@@ -67,7 +69,7 @@ export function withHub(catalog: Catalog, db: Db): Catalog {
   // Children from the Hub, filled a whole subtree at a time.
   const hubKids = new Map<string, Model[]>();
   const fill = (node: Model) => {
-    const roots = linked.has(node.id.toLowerCase()) || catalog.byId.has(node.id) ? node.hf : [node.id];
+    const roots = linked.has(node.id.toLowerCase()) || catalog.byId.has(node.id) ? hubIds(node) : [node.id];
     const stubs = new Map<string, Model>();
     const edges = new Set<string>();
     const nodeOf = (repo: string) => linked.get(repo.toLowerCase())?.id ?? repo;
