@@ -78,6 +78,7 @@ export function crosscheck(catalog: Catalog, source: Source, records: Iterable<S
   const report: CrosscheckReport = { source, records: 0, matched: 0, unmatched: [], models: 0, disagreeing: 0, disagreements: [], acknowledged: 0 };
   const models = new Set<string>();
   const disagreeing = new Set<string>();
+  const seen = new Set<string>();
   for (const r of records) {
     report.records++;
     const hit = matcher.match(r);
@@ -92,6 +93,9 @@ export function crosscheck(catalog: Catalog, source: Source, records: Iterable<S
         report.acknowledged++;
         continue;
       }
+      const sig = `${hit.model.id}\0${d.field}\0${d.source}`;
+      if (seen.has(sig)) continue; // the same finding from a second copy of the record
+      seen.add(sig);
       disagreeing.add(hit.model.id);
       report.disagreements.push({ model: hit.model.id, key: r.key, by: hit.by, ...d, where: r.where });
     }

@@ -53,14 +53,20 @@ export function readModelsDev(providers: Record<string, DevProvider>): ModelsDev
         skip(summary, skips, { where, reason: 'no name' });
         continue;
       }
+      if (/[-:]latest$/.test(mid)) {
+        skip(summary, skips, { where, reason: 'a moving "-latest" alias' });
+        continue;
+      }
+      // A reseller's release_date is when it listed the model, and its id prefix is often its own
+      // account: only the lab's own provider is trusted for dates and organisation.
       const firstParty = pid in FIRST_PARTY;
-      const org = FIRST_PARTY[pid] ?? orgFromId(String(m.id ?? mid));
+      const org = FIRST_PARTY[pid];
       const record: SourceRecord = {
         source: 'models-dev',
         key: `${pid}/${mid}`,
         name: stripOrg(name),
         organizations: org ? [org] : [],
-        released: toDate(m.release_date),
+        released: firstParty ? toDate(m.release_date) : undefined,
         weights: m.open_weights === true ? 'open' : m.open_weights === false ? 'closed' : undefined,
         context: typeof m.limit?.context === 'number' && m.limit.context > 0 ? m.limit.context : undefined,
         url: typeof p.doc === 'string' && /^https?:\/\//.test(p.doc) ? p.doc : undefined,
@@ -79,12 +85,6 @@ export function readModelsDev(providers: Record<string, DevProvider>): ModelsDev
   const records = [...byName.values()].map((v) => v.record);
   summary.imported = records.length;
   return { records, summary, skips };
-}
-
-/** `meta-llama/llama-3.3-70b-instruct` → "meta-llama" (the Hub-style owner, when a reseller gives one). */
-function orgFromId(id: string): string | undefined {
-  const i = id.indexOf('/');
-  return i > 0 ? id.slice(0, i) : undefined;
 }
 
 /** Resellers prefix names with the owner ("Meta: Llama 3.3 70B", "meta-llama/Llama-3.3"). */

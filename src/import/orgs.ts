@@ -11,6 +11,7 @@ const ALIASES: Record<string, string> = {
   nvidiacorporation: 'nvidia', openaicommunity: 'openai', bigsciencebloom: 'bigscience', eleuther: 'eleutherai',
   anthropicpbc: 'anthropic', xaicorp: 'xai', amazonwebservices: 'amazon', aws: 'amazon', ibmresearch: 'ibm',
   stabilityai: 'stability-ai', huggingfaceh4: 'huggingface', huggingfacetb: 'huggingface', salesforceresearch: 'salesforce',
+  berkeley: 'uc-berkeley', ucberkeley: 'uc-berkeley', rwkv: 'rwkv-foundation', uaetechnologyinnovationinstitute: 'tii',
   cohereforai: 'cohere', coherelabs: 'cohere', ai21labs: 'ai21', togethercomputer: 'together-ai',
 };
 
@@ -36,7 +37,11 @@ export class OrgIndex {
     if (found) return found;
     // "Meta AI (Facebook AI Research)", "Google DeepMind, Google Research": try the parenthesis and the parts.
     const inner = /\(([^)]+)\)/.exec(name)?.[1];
-    return inner ? this.byKey.get(key(inner)) ?? this.byKey.get(strip(key(inner))) : undefined;
+    const fromInner = inner ? this.byKey.get(key(inner)) ?? this.byKey.get(strip(key(inner))) : undefined;
+    if (fromInner) return fromInner;
+    // "UAE Technology Innovation Institute": a catalog organisation's full name inside the source's.
+    for (const [k2, id] of this.byKey) if (k2.length >= 12 && k.includes(k2)) return id;
+    return undefined;
   }
 
   /** Whether any source organisation is one of the model's (allowing merged labs). */
