@@ -67,7 +67,8 @@ export function readModelsDev(providers: Record<string, DevProvider>): ModelsDev
         name: stripOrg(name),
         organizations: org ? [org] : [],
         released: firstParty ? toDate(m.release_date) : undefined,
-        weights: m.open_weights === true ? 'open' : m.open_weights === false ? 'closed' : undefined,
+        // A reseller's "open_weights: false" describes its hosted endpoint, not the model: only "true" counts.
+        weights: m.open_weights === true ? 'open' : m.open_weights === false && firstParty ? 'closed' : undefined,
         context: typeof m.limit?.context === 'number' && m.limit.context > 0 ? m.limit.context : undefined,
         url: typeof p.doc === 'string' && /^https?:\/\//.test(p.doc) ? p.doc : undefined,
         where,
