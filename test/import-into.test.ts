@@ -119,3 +119,18 @@ describe('round trip (property)', () => {
     );
   });
 });
+
+describe('--into catalog from the Hub', () => {
+  it('adds a derivative of a catalog model whose publisher is a catalog organisation, with its licence and parent', async () => {
+    const { openHubDb } = await import('../src/store/hub-db.js');
+    const { importHubFile, hubRecords } = await import('../src/import/hub-import.js');
+    const dir = copyCatalog();
+    const { catalog } = loadCatalog(dir);
+    const db = openHubDb(':memory:');
+    await importHubFile(join(FIX, 'hf', 'hub.jsonl'), db, { showProgress: false });
+    const plan = planImport(catalog, hubRecords(db, catalog), { today: TODAY });
+    expect(plan.entries.map((e) => e.model.id)).toEqual(['mistral-7b-instruct-v0.2']);
+    expect(plan.entries[0].model).toMatchObject({ organizations: ['mistral-ai'], license: 'apache-2.0', parents: [{ model: 'mistral-7b', relation: 'finetune' }] });
+    expect(plan.skippedByReason['organisation not in the catalog']).toBe(5); // TheBloke, example-org, someone: accounts, not catalog organisations
+  });
+});

@@ -26,9 +26,9 @@ async function all(file: string) {
 describe('streaming JSON records', () => {
   it('reads JSONL with line numbers, skipping blank lines', async () => {
     const recs = await all(HUB);
-    expect(recs.length).toBe(18);
+    expect(recs.length).toBe(19);
     expect(recs[0].line).toBe(1);
-    expect(recs.at(-1)!.line).toBe(19); // line 18 is blank
+    expect(recs.at(-1)!.line).toBe(20); // line 18 is blank
   });
 
   it('reads a pretty-printed JSON array element by element, with the line each starts on', async () => {
@@ -46,7 +46,7 @@ describe('streaming JSON records', () => {
     const plainText = readFileSync(HUB, 'utf8');
     writeFileSync(join(d, 'a.jsonl.gz'), gzipSync(plainText));
     writeFileSync(join(d, 'b.bin'), gzipSync(JSON.stringify([{ id: 'x/y' }, { id: 'z/w' }])));
-    expect((await all(join(d, 'a.jsonl.gz'))).length).toBe(18);
+    expect((await all(join(d, 'a.jsonl.gz'))).length).toBe(19);
     expect((await all(join(d, 'b.bin'))).map((r) => JSON.parse(r.text).id)).toEqual(['x/y', 'z/w']);
   });
 

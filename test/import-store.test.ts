@@ -20,19 +20,19 @@ describe('Hub lineage store', () => {
     const file = join(tmp(), 'hub.db');
     const db = openHubDb(file);
     const first = await importHubFile(HUB, db, { showProgress: false });
-    expect(first.summary).toMatchObject({ read: 18, imported: 14, unchanged: 0 });
+    expect(first.summary).toMatchObject({ read: 19, imported: 15, unchanged: 0 });
     expect(first.summary.skipped).toEqual({ 'malformed JSON': 1, 'not a usable Hub record': 3 });
     expect(first.skips.map((s) => s.where.split(':').pop())).toEqual(['14', '15', '16', '17']);
     expect(first.placeholderDates).toBe(3);
     expect(first.otherWithoutName).toBe(1);
-    expect(counts(db)).toMatchObject({ repos: 13, edges: 8 });
+    expect(counts(db)).toMatchObject({ repos: 14, edges: 9 });
     const stamp = db.prepare("SELECT hash FROM repos WHERE id = 'openai-community/gpt2'").pluck().get();
 
     const again = await importHubFile(HUB, db, { showProgress: false });
     // The dump lists one repo twice with different text: both versions are written again; the rest are unchanged.
-    expect(again.summary).toMatchObject({ read: 18, imported: 2, unchanged: 12 });
+    expect(again.summary).toMatchObject({ read: 19, imported: 2, unchanged: 13 });
     expect(db.prepare("SELECT hash FROM repos WHERE id = 'openai-community/gpt2'").pluck().get()).toBe(stamp);
-    expect(counts(db)).toMatchObject({ repos: 13, edges: 8 });
+    expect(counts(db)).toMatchObject({ repos: 14, edges: 9 });
     db.close();
   });
 
@@ -54,7 +54,7 @@ describe('Hub lineage store', () => {
     await importHubFile(HUB, db, { showProgress: false });
     const f = forestReport(db, catalog);
     expect(f.catalogRepos).toBe(6); // Llama 2 (base and chat), Mistral 7B, GPT-2, BERT, Qwen
-    expect(f.descendantsOfCatalog).toBe(6);
+    expect(f.descendantsOfCatalog).toBe(7);
     expect(f.licenseConflicts).toBe(1);
     expect(f.licenseFlags[0]).toMatchObject({ repo: 'example-org/llama-2-7b-apache-sft', license: 'apache-2.0', baseLicense: 'llama-2' });
     const recs = [...hubRecords(db, catalog, { minDownloads: 100 })].map((r) => r.key);
@@ -78,7 +78,7 @@ describe('Hub lineage store', () => {
     expect(up.children[0].children[0].id).toBe('llama-2');
     const gpt2 = ext.models.find((m) => m.id === 'distilbert/distilbert-base-uncased')!;
     expect(gpt2).toMatchObject({ family: 'encoder-only', uncertain: ['released'] });
-    expect(ext.models.length).toBe(catalog.models.length + 13 - 6);
+    expect(ext.models.length).toBe(catalog.models.length + 14 - 6);
   });
 });
 
@@ -89,7 +89,7 @@ describe('CLI: import hf, --db, crosscheck', () => {
     const r = cli(['import', 'hf', HUB, '--db', db, '--catalog', CAT]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/licence conflicts: 1/);
-    expect(r.stdout).toMatch(/read 18, imported 14, unchanged 0, linked 12, skipped 4 \(malformed JSON: 1, not a usable Hub record: 3\)/);
+    expect(r.stdout).toMatch(/read 19, imported 15, unchanged 0, linked 13, skipped 4 \(malformed JSON: 1, not a usable Hub record: 3\)/);
     expect(r.stderr).toMatch(/hub\.jsonl:14: skipped: malformed JSON/);
     expect(r.stderr).not.toMatch(/rows\/s/); // no progress bar when stderr is not a terminal
     const lin = cli(['lineage', 'llama-2', '--catalog', CAT, '--db', db, '--format', 'json']);
@@ -99,7 +99,7 @@ describe('CLI: import hf, --db, crosscheck', () => {
     const show = cli(['show', 'theBloke/llama-2-7b-gptq', '--catalog', CAT, '--db', db]);
     expect(show.stdout).toMatch(/parents:\s+Llama 2 \(llama-2, finetune\)/);
     const list = cli(['list', '--catalog', CAT, '--db', db, '--format', 'json']);
-    expect(JSON.parse(list.stdout).length).toBe(15 + 7);
+    expect(JSON.parse(list.stdout).length).toBe(15 + 8);
     const missing = cli(['list', '--catalog', CAT, '--db', join(d, 'nope.db')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/--db: .*nope\.db does not exist/);

@@ -225,6 +225,7 @@ export function repoRecord(
     key: r.id,
     name: r.id.split('/')[1],
     organizations: [],
+    owner: r.id.split('/')[0],
     released: r.created,
     weights: r.gated ? 'restricted' : 'open',
     license: r.license ? normalizeLicense(r.license, catalog.licenses) : undefined,

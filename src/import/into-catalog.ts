@@ -45,8 +45,9 @@ const HUB_RELATION: Record<string, { relation: Relation; note?: string }> = {
 export function proposeEntry(r: SourceRecord, catalog: Catalog, matcher: Matcher, orgs: OrgIndex, today: string): Model | { reason: string; detail?: string } {
   const id = slug(r.name);
   if (!/^[a-z0-9][a-z0-9.-]*$/.test(id)) return { reason: 'name gives no usable id', detail: r.name };
-  const organizations = [...new Set(r.organizations.map((o) => orgs.resolve(o)).filter((o): o is string => !!o))];
-  if (!organizations.length) return { reason: 'organisation not in the catalog', detail: r.organizations.join(', ') || '(none)' };
+  const named = r.organizations.length ? r.organizations : r.owner ? [r.owner] : [];
+  const organizations = [...new Set(named.map((o) => orgs.resolve(o)).filter((o): o is string => !!o))];
+  if (!organizations.length) return { reason: 'organisation not in the catalog', detail: named.join(', ') || '(none)' };
   if (!r.released) return { reason: 'no release date' };
   if (!r.weights) return { reason: 'openness unknown' };
   const license = r.license && catalog.licenses.has(r.license) ? r.license : r.weights === "closed" && catalog.licenses.has("proprietary") ? "proprietary" : undefined;

@@ -14,6 +14,8 @@ export interface SourceRecord {
   name: string;
   /** Organisation names as the source spells them. */
   organizations: string[];
+  /** The account that published it (Hub author): an organisation for a new entry, when it is one; never compared. */
+  owner?: string;
   /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
   released?: string;
   weights?: Openness;

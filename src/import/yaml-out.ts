@@ -12,6 +12,15 @@ export function scalar(s: string): string {
 
 const list = (xs: string[]) => `[${xs.map(scalar).join(', ')}]`;
 
+const SUFFIX: Record<string, number> = { K: 1e3, M: 1e6, B: 1e9, T: 1e12 };
+
+/** "7B" when the catalog reads that back as exactly `n` (66.6B would read as 66599999999.99999), else the number. */
+export function count(n: number): string {
+  const s = formatCount(n);
+  const m = /^(\d+(?:\.\d+)?)([KMBT])$/.exec(s);
+  return m && Number(m[1]) * SUFFIX[m[2]] === n ? s : String(n);
+}
+
 export function modelYaml(m: Model): string {
   const out: string[] = [];
   const put = (k: string, v: string) => out.push(`${k}: ${v}`);
@@ -27,8 +36,8 @@ export function modelYaml(m: Model): string {
   if (m.parameters.length) {
     out.push('parameters:');
     for (const p of m.parameters) {
-      const parts = [`total: ${formatCount(p.total)}`];
-      if (p.active) parts.push(`active: ${formatCount(p.active)}`);
+      const parts = [`total: ${count(p.total)}`];
+      if (p.active) parts.push(`active: ${count(p.active)}`);
       if (p.label) parts.push(`label: ${scalar(p.label)}`);
       out.push(`  - {${parts.join(', ')}}`);
     }
