@@ -7,6 +7,23 @@ export function hubIds(m: Model): string[] {
   return [...m.hf, ...(m.variants ?? []).flatMap((v) => v.hf ?? [])];
 }
 
+/**
+ * The entry as a source record of one of its variants should see it: a record matched through a
+ * variant's Hub id is compared with that variant's date, licence, weights and size.
+ */
+export function asVariant(m: Model, repo: string | undefined): Model {
+  const r = repo?.toLowerCase();
+  const v = r ? (m.variants ?? []).find((x) => (x.hf ?? []).some((h) => h.toLowerCase() === r)) : undefined;
+  if (!v) return m;
+  return {
+    ...m,
+    released: v.released ?? m.released,
+    license: v.license ?? m.license,
+    weights: v.weights ?? m.weights,
+    parameters: v.total ? [{ total: v.total, ...(v.active ? { active: v.active } : {}) }] : m.parameters,
+  };
+}
+
 export type MatchBy = 'hf' | 'id' | 'alias' | 'name';
 
 /** Catalog model id as a source name would become one: lower case, spaces → "-". */
@@ -64,7 +81,7 @@ export class Matcher {
   match(r: SourceRecord): { model: Model; by: MatchBy } | undefined {
     for (const h of r.hf ?? []) {
       const m = this.hubModel(h);
-      if (m) return { model: m, by: 'hf' };
+      if (m) return { model: asVariant(m, h), by: 'hf' };
     }
     if (r.source === 'hf') return undefined; // a Hub repo is a catalog model only through `hf`
     const id = slug(r.name);
