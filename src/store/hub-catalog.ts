@@ -7,6 +7,7 @@ import { byRelease, type Catalog, type Model, type Relation, type Family } from 
 import { familyFromPipeline } from '../import/hf.js';
 import { normalizeLicense } from '../import/licenses.js';
 import { hubIds } from '../import/match.js';
+import { OrgIndex } from '../import/orgs.js';
 import { descendantEdges, type Db, type RepoRow } from './hub-db.js';
 
 const RELATION: Record<string, { relation: Relation; note?: string }> = {
@@ -21,6 +22,13 @@ const EMPTY: Row = { id: '', created: null, last_modified: null, relation: null,
 const COLS = 'r.id, r.created, r.last_modified, r.relation, r.pipeline, r.author, r.license, r.gated, r.placeholder';
 
 export function withHub(catalog: Catalog, db: Db): Catalog {
+  const orgs = new OrgIndex(catalog);
+  const authors = new Map<string, string>();
+  const orgOf = (author: string) => {
+    let o = authors.get(author);
+    if (o === undefined) authors.set(author, (o = orgs.resolve(author) ?? author));
+    return o;
+  };
   const linked = new Map<string, Model>();
   for (const m of catalog.models) for (const h of hubIds(m)) linked.set(h.toLowerCase(), m);
   const repoStmt = db.prepare(`SELECT ${COLS} FROM repos r WHERE r.id = ?`);
@@ -39,7 +47,7 @@ export function withHub(catalog: Catalog, db: Db): Catalog {
     aliases: [],
     family: (familyFromPipeline(r.pipeline ?? undefined) as Family | undefined) ?? family ?? 'decoder-only',
     released: r.created ?? r.last_modified ?? '2022',
-    organizations: [r.author ?? id.split('/')[0]],
+    organizations: [orgOf(r.author ?? id.split('/')[0])],
     weights: r.gated ? 'restricted' : 'open',
     license: r.license ? normalizeLicense(r.license, catalog.licenses) ?? r.license : undefined,
     parameters: [],
