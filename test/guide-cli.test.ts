@@ -28,14 +28,20 @@ describe('llmtree guide', () => {
     }
     const r = guide('--task', 'code', '--gpu-memory', '24GB', '--precision', 'int4');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Memory rule: memory = parameters × bytes per parameter \(int4: 0.5/);
+    expect(r.stdout).toMatch(/Memory rule: memory = weights \(parameters × bytes per parameter: .*int4 0\.5\) \+ KV cache/);
+    expect(r.stdout).toMatch(/memory: weights = \d+(\.\d+)?B × 0\.5 B \(int4\)/);
+    expect(r.stdout).toMatch(/memory: total = /);
   });
 
   it('json and Chinese output', () => {
     const a = JSON.parse(guide('--task', 'ner', '--format', 'json', '--lang', 'zh').stdout);
     expect(a.recommended.family).toBe('encoder-only');
     expect(a.task.name).toBe('命名实体识别');
-    expect(guide('--task', 'summarisation', '--lang', 'zh').stdout).toMatch(/推荐架构: 编码器–解码器/);
+    const zh = guide('--task', 'summarisation', '--lang', 'zh').stdout;
+    expect(zh).toMatch(/推荐架构: 仅解码器/);
+    expect(zh).toMatch(/决策流程/);
+    expect(zh).toMatch(/架构: /); // factor labels in Chinese
+    expect(zh).not.toMatch(/\b(recency|family|size): /);
   });
 
   it('unknown task → the list of known tasks, exit 2', () => {
@@ -50,7 +56,14 @@ describe('llmtree guide', () => {
     for (const args of [
       ['--max-params', 'huge'],
       ['--gpu-memory', 'lots'],
-      ['--precision', 'fp8'],
+      ['--precision', 'fp6'],
+      ['--labels', 'some'],
+      ['--deploy', 'cloud'],
+      ['--language', 'German'],
+      ['--gpus', '0'],
+      ['--finetune', 'adapter'],
+      ['--budget', 'cheap'],
+      ['--domain', 'law'],
       ['--lang', 'fr'],
       ['--since', 'last-year'],
       ['--commercial', 'maybe'],
@@ -98,9 +111,9 @@ describe('llmtree validate checks guide.yaml', () => {
   });
 
   it('reports schema errors in place', () => {
-    const broken = real.replace('    size: small\n', '    size: tiny\n');
+    const broken = real.replace('        size: small\n', '        size: tiny\n');
     const issues = loadCatalog(fixture({ 'guide.yaml': broken })).issues.map(formatIssue).filter((s) => s.includes('guide.yaml'));
-    const line = broken.split('\n').findIndex((l) => l === '    size: tiny') + 1;
+    const line = broken.split('\n').findIndex((l) => l === '        size: tiny') + 1;
     expect(issues.some((s) => s.includes(`guide.yaml:${line}:`) && /size/.test(s))).toBe(true);
   });
 

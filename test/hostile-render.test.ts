@@ -178,15 +178,14 @@ describe('hostile paths', () => {
     expect(existsSync(join(dir, 't.png'))).toBe(false);
   });
 
-  it('--catalog at a file, a missing folder, a folder without models/: exit 1 naming it', () => {
-    for (const [args, msg] of [
-      [['list', '--catalog', 'README.md'], /README\.md:1:1: catalog folder not found: this is a file/],
-      [['list', '--catalog', '/nonexistent/catalog'], /\/nonexistent\/catalog:1:1: catalog folder not found/],
-      [['validate', '/nonexistent/catalog'], /\/nonexistent\/catalog:1:1: catalog folder not found/],
-    ] as const) {
-      const r = cli([...args], { env: ENV });
-      expect(r.code).toBe(1);
-      expect(r.stdout + r.stderr).toMatch(msg);
+  it('--catalog at a file or a folder without models/: exit 1 naming it; a missing folder: usage error, exit 2', () => {
+    const r1 = cli(['list', '--catalog', 'README.md'], { env: ENV });
+    expect(r1.code).toBe(1);
+    expect(r1.stdout + r1.stderr).toMatch(/README\.md:1:1: catalog folder not found: this is a file/);
+    for (const args of [['list', '--catalog', '/nonexistent/catalog'], ['validate', '/nonexistent/catalog'], ['guide', '--task', 'ner', '--catalog', '/nonexistent/catalog']]) {
+      const r = cli(args, { env: ENV });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/catalog folder not found: \/nonexistent\/catalog/);
     }
     const noModels = fixture();
     rmSync(join(noModels, 'models'), { recursive: true });

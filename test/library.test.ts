@@ -15,7 +15,8 @@ describe('library API (as in the README)', () => {
     expect(svg.startsWith('<svg') || svg.startsWith('<?xml')).toBe(true);
     for (const m of open.slice(0, 10)) expect(svg).toContain(llmtree.xml(m.display?.name ?? m.name).split(' ')[0]);
     const answer = recommendModels(catalog, guide!, { task: 'summarisation', commercial: true, openWeights: true });
-    expect(answer.recommended.family).toBe('encoder-decoder');
+    expect(answer.recommended.family).toBe('decoder-only'); // Remark 3: LLMs for summarisation
+    expect(answer.flow.path).toMatch(/generation → LLM/);
     expect(answer.candidates.every((c) => c.weights === 'open')).toBe(true);
     expect(stats(catalog, open).models).toBe(open.length);
   });

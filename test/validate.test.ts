@@ -166,9 +166,9 @@ describe('llmtree validate (CLI)', () => {
     expect(lines[1]).toMatch(/models\/t5\.yaml:3:9: family: Invalid option/);
     expect(lines[2]).toMatch(/^2 errors in /);
   });
-  it('a missing folder is an error, not a crash', () => {
+  it('a missing folder is a usage error, not a crash', () => {
     const r = cli(['validate', '/nonexistent/catalog']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/catalog folder not found/);
   });
   it('leaves the catalog files untouched', () => {

@@ -49,8 +49,10 @@ describe('resolveVariants', () => {
     expect(vs.every((v) => v.released === base.released && v.weights === 'open' && !v.implicit)).toBe(true);
     expect(vs[2].parameters).toEqual([{ total: 3e9, label: '3B' }]);
   });
-  it('modality defaults from tags; later variants keep their own date', () => {
+  it('modality: given, or vision-language for multimodal entries, else text; later variants keep their own date', () => {
     expect(resolveVariants(catalog.byId.get('starcoder')!)[0].modality).toBe('code');
+    expect(resolveVariants(catalog.byId.get('glm-4.6')!)[0].modality).toBe('text'); // tagged code, but a general model
+    expect(resolveVariants(catalog.byId.get('claude-3-opus')!)[0].modality).toBe('vision-language');
     expect(resolveVariants(catalog.byId.get('gpt-4o')!)[0].modality).toBe('omni');
     const coder = resolveVariants(catalog.byId.get('qwen2.5-coder')!);
     expect(coder.map((v) => v.released)).toEqual(['2024-11-12', '2024-09-19', '2024-11-12', '2024-09-19', '2024-11-12', '2024-11-12']);
@@ -180,6 +182,12 @@ describe('validate: variants that contradict their entry', () => {
       'models/llama.yaml:13:25: variant "13B": 13B is listed after the larger "65B" (65B): list variants from smallest to largest',
       'models/llama.yaml:13:39: variant "13B": weights "open" are more open than the entry\'s "restricted" (the entry records the most open variant)',
       'models/llama.yaml:14:25: variant "chat": base "gpt-3" is not one of the entry\'s parents',
+    ]);
+  });
+  it('refuses a variant dated in the future', () => {
+    const later = readFixture('models/llama.yaml').replace(/parameters:\n(  .*\n)+/, 'variants:\n  - {label: 7B, total: 7B, released: 2027-01}\n');
+    expect(loadCatalog(fixture({ 'models/llama.yaml': later }), { now: NOW }).issues.map((i) => i.message)).toEqual([
+      'variant "7B": release date 2027-01 is in the future (today is 2026-11-28)',
     ]);
   });
   it('refuses sizes given twice, and a parent edge dated before the entry', () => {

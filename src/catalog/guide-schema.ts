@@ -5,7 +5,7 @@
  * It lives in the catalog stage so `llmtree validate` checks it with the models (src/guide reads it).
  */
 import { z } from 'zod';
-import { Id, Family, Tag, Url, TAGS, Line, Text } from './schema.js';
+import { Id, Family, Tag, Url, TAGS, MODALITIES, Line, Text, DateString } from './schema.js';
 import type { Issue } from './issues.js';
 import type { YamlFile, PathKey } from './yaml-file.js';
 import { suggest } from './suggest.js';
@@ -43,8 +43,87 @@ export const TagPoints = z.partialRecord(z.enum(TAGS), z.number().int().min(-50)
 
 export const Avoid = z.strictObject({ model: Id, reason: LocalText });
 
+/** The survey's two answers (its Figure 2): prompt a large language model, or fine-tune a smaller model. */
+export const ROUTES = ['llm', 'fine-tuned'] as const;
+export const Route = z.enum(ROUTES);
+/** Where a step of the decision flow leads: an answer, no model that works well, or the next question. */
+export const Leads = z.enum(['llm', 'fine-tuned', 'none', 'next']);
+
+/**
+ * One question of the decision flow (Yang et al. 2023, Figure 2), with the survey's remark that
+ * justifies it. Questions are asked in order; the first answer that leads somewhere ends the flow.
+ */
+export const FlowNode = z.strictObject({
+  id: Id,
+  question: LocalText,
+  /** Short forms for the path summary, e.g. {yes: "few labels", no: "enough labels"}. */
+  short: z.strictObject({ yes: LocalText, no: LocalText }),
+  yes: Leads,
+  no: Leads.default('next'),
+  /** Asked only for these tasks (default: every task). */
+  tasks: z.array(Id).optional(),
+  /** The survey's reason: which remark or section, and what it says. */
+  remark: z.strictObject({ ref: Line.min(1), text: LocalText }),
+  sources: z.array(Id).min(1, 'needs at least one source id'),
+});
+
+/** A benchmark whose published scores rank models for the tasks that name it. */
+export const Benchmark = z.strictObject({
+  id: Id,
+  name: Line.min(1),
+  url: Url,
+  /** What the number is: "% resolved", "Elo", "% accuracy", "average score", in both languages. */
+  unit: LocalText,
+});
+
+export const Score = z.strictObject({
+  benchmark: Id,
+  value: z.number().finite(),
+  /** When the number was published or read off the leaderboard. */
+  date: DateString,
+  source: Url,
+  /** How it was measured, when that matters ("thinking", "no tools", "pass@1"). */
+  setting: Line.optional(),
+});
+
+/** Published API price in US dollars per million tokens. */
+export const Price = z.strictObject({
+  input: z.number().nonnegative(),
+  output: z.number().nonnegative(),
+  date: DateString,
+  source: Url,
+});
+
+export const WEIGHT_PRECISIONS = ['fp32', 'bf16', 'fp16', 'fp8', 'int8', 'mxfp4', 'int4'] as const;
+
+/** The attention shape (config.json) that sets the KV cache. */
+export const Attention = z.strictObject({
+  layers: z.number().int().positive().max(1000),
+  kvHeads: z.number().int().positive().max(1024).optional(),
+  headDim: z.number().int().positive().max(4096).optional(),
+  kvLatent: z.number().int().positive().max(65536).optional(),
+  window: z.strictObject({ size: z.number().int().positive(), layers: z.number().int().nonnegative() }).optional(),
+  source: Url,
+});
+
+/** Evidence about one model (or one variant of it, by its label in the catalog). */
+export const Evidence = z.strictObject({
+  model: Id,
+  variant: Line.min(1).optional(),
+  scores: z.array(Score).default([]),
+  price: Price.optional(),
+  /** The precision the weights are published in (bf16 unless stated). */
+  precision: z.enum(WEIGHT_PRECISIONS).optional(),
+  attention: Attention.optional(),
+  /** Languages the model card says it supports (ISO 639-1 codes). */
+  languages: z.array(z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639 language code like "en" or "zh"')).optional(),
+  languagesSource: Url.optional(),
+});
+
 export const Recommendation = z.strictObject({
   family: Family,
+  /** Which answer of the decision flow this family serves; decoder-only and non-transformer default to llm, others to fine-tuned. */
+  route: Route.optional(),
   /** The first primary entry is "the" recommended family; alternatives are still ranked, with fewer points. */
   fit: z.enum(FIT),
   /** When this family is the right pick, e.g. "with enough labelled data". */
@@ -72,21 +151,25 @@ export const TaskGuide = z.strictObject({
   exclude: z.array(Tag).default([]),
   /** Individual models that do not suit the task despite their family, with the reason. */
   avoid: z.array(Avoid).default([]),
-  /**
-   * small: the task is usually solved by fine-tuning, so cheap, small models score higher;
-   * large: quality grows with scale, so the largest size that fits the budget scores higher.
-   */
-  size: SizePreference,
   /** Notable model ids for the task; --explain says why any of them was excluded. */
   examples: z.array(Id).default([]),
+  /** The task's own answers to questions of the decision flow (by question id), e.g. {mimic: true}. */
+  situation: z.record(Id, z.boolean()).default({}),
+  /** Benchmarks whose scores rank models for this task. */
+  benchmarks: z.array(Id).default([]),
+  /** Tasks that need a generative model: code models and embedders are kept out unless the task says otherwise. */
+  modalities: z.array(z.enum(MODALITIES)).default(['text']),
   sources: z.array(Id).min(1, 'needs at least one source id'),
 });
 
 export const Guide = z.strictObject({
-  version: z.literal(1),
+  version: z.literal(2),
   sources: z.array(GuideSource).min(1),
   families: z.array(FamilyGuide).min(1),
+  flow: z.array(FlowNode).default([]),
   tasks: z.array(TaskGuide).min(1),
+  benchmarks: z.array(Benchmark).default([]),
+  evidence: z.array(Evidence).default([]),
 });
 
 export type GuideText = z.infer<typeof LocalText>;
@@ -95,13 +178,23 @@ export type FamilyGuide = z.infer<typeof FamilyGuide>;
 export type Recommendation = z.infer<typeof Recommendation>;
 export type TaskGuide = z.infer<typeof TaskGuide>;
 export type Guide = z.infer<typeof Guide>;
+export type FlowNode = z.infer<typeof FlowNode>;
+export type Route = z.infer<typeof Route>;
+export type Benchmark = z.infer<typeof Benchmark>;
+export type Evidence = z.infer<typeof Evidence>;
+export type Attention = z.infer<typeof Attention>;
 
 /**
  * Checks that the schema cannot express: unique ids, every task/source id referenced exists, each task
  * names a primary family once, aliases do not collide, and (when `modelIds` is given) every model id named
  * exists in the catalog.
  */
-export function crossCheckGuide(guide: Guide, doc: YamlFile, modelIds?: { has(id: string): boolean; keys?(): Iterable<string> }): Issue[] {
+export function crossCheckGuide(
+  guide: Guide,
+  doc: YamlFile,
+  modelIds?: { has(id: string): boolean; keys?(): Iterable<string> },
+  labels?: Map<string, string[]>,
+): Issue[] {
   const issues: Issue[] = [];
   const at = (path: PathKey[], message: string) => issues.push(doc.issue(path, message));
   const hint = (id: string, known: Iterable<string>) => {
@@ -148,8 +241,44 @@ export function crossCheckGuide(guide: Guide, doc: YamlFile, modelIds?: { has(id
     checkSources(f.sources, ['families', i]);
     checkModels(f.examples, ['families', i]);
   });
+  const nodeIds = new Set<string>();
+  guide.flow.forEach((n, i) => {
+    if (nodeIds.has(n.id)) at(['flow', i, 'id'], `duplicate flow question "${n.id}"`);
+    nodeIds.add(n.id);
+    (n.tasks ?? []).forEach((t, j) => {
+      if (!taskIds.has(t)) at(['flow', i, 'tasks', j], `unknown task "${t}"${hint(t, taskIds)}`);
+    });
+    checkSources(n.sources, ['flow', i]);
+  });
+  const benchmarkIds = new Set<string>();
+  guide.benchmarks.forEach((b, i) => {
+    if (benchmarkIds.has(b.id)) at(['benchmarks', i, 'id'], `duplicate benchmark id "${b.id}"`);
+    benchmarkIds.add(b.id);
+  });
+  const evidenceKeys = new Set<string>();
+  guide.evidence.forEach((e, i) => {
+    const key = `${e.model}\u0000${e.variant ?? ''}`;
+    if (evidenceKeys.has(key)) at(['evidence', i, 'model'], `evidence for "${e.model}"${e.variant ? ` variant "${e.variant}"` : ''} is given twice`);
+    evidenceKeys.add(key);
+    if (modelIds && !modelIds.has(e.model)) at(['evidence', i, 'model'], `unknown model "${e.model}"${modelIds.keys ? hint(e.model, modelIds.keys()) : ''}`);
+    const known = labels?.get(e.model);
+    if (e.variant && known && !known.includes(e.variant))
+      at(['evidence', i, 'variant'], `model "${e.model}" has no variant "${e.variant}"${known.length ? ` (its variants: ${known.join(', ')})` : ' (it lists no variants)'}`);
+    e.scores.forEach((sc, j) => {
+      if (!benchmarkIds.has(sc.benchmark)) at(['evidence', i, 'scores', j, 'benchmark'], `unknown benchmark "${sc.benchmark}"${hint(sc.benchmark, benchmarkIds)}`);
+    });
+    const a = e.attention;
+    if (a && !a.kvLatent && !(a.kvHeads && a.headDim)) at(['evidence', i, 'attention'], 'needs kvHeads and headDim, or kvLatent');
+    if (a?.window && a.window.layers > a.layers) at(['evidence', i, 'attention', 'window', 'layers'], 'more sliding-window layers than layers');
+  });
   guide.tasks.forEach((t, i) => {
     const base: PathKey[] = ['tasks', i];
+    Object.keys(t.situation).forEach((k) => {
+      if (!nodeIds.has(k)) at([...base, 'situation', k], `unknown flow question "${k}"${hint(k, nodeIds)}`);
+    });
+    t.benchmarks.forEach((b, j) => {
+      if (!benchmarkIds.has(b)) at([...base, 'benchmarks', j], `unknown benchmark "${b}"${hint(b, benchmarkIds)}`);
+    });
     if (t.recommend[0]?.fit !== 'primary') at([...base, 'recommend', 0, 'fit'], 'the first recommended family must have fit "primary"');
     const seen = new Set<string>();
     t.recommend.forEach((r, j) => {

@@ -5,6 +5,7 @@ import { join, relative, basename, isAbsolute, resolve } from 'node:path';
 import type { z } from 'zod';
 import { Model, Organization, License } from './schema.js';
 import { Guide, crossCheckGuide } from './guide-schema.js';
+import { variantLabels } from './variants.js';
 import type { Issue } from './issues.js';
 import { parseYamlFile, type YamlFile, type PathKey } from './yaml-file.js';
 import { openParseMemo, type ParseMemo } from './parse-memo.js';
@@ -95,7 +96,8 @@ function load(dir: string, options: LoadOptions): LoadResult {
   let guide: Guide | undefined;
   if (existsSync(guidePath)) {
     const known = new Set([...models.map((m) => m.value.id), ...invalidIds]);
-    const r = loadGuide(guidePath, known);
+    const labels = new Map(models.map((m) => [m.value.id, variantLabels(m.value)]));
+    const r = loadGuide(guidePath, known, labels);
     issues.push(...r.issues);
     if (!r.issues.length) guide = r.guide;
   }
@@ -112,13 +114,13 @@ function load(dir: string, options: LoadOptions): LoadResult {
  * Read and check a guide.yaml on its own. With `modelIds`, every model id it names must be among them;
  * without, model ids are not checked (a guide used with another catalog).
  */
-export function loadGuide(path: string, modelIds?: Set<string>): { guide?: Guide; issues: Issue[] } {
+export function loadGuide(path: string, modelIds?: Set<string>, labels?: Map<string, string[]>): { guide?: Guide; issues: Issue[] } {
   const issues: Issue[] = [];
   const doc = readDoc(path, displayPath(path), issues);
   if (!doc) return { issues };
   const guide = check(Guide, doc.data, doc, [], issues);
   if (!guide) return { issues };
-  issues.push(...crossCheckGuide(guide, doc, modelIds));
+  issues.push(...crossCheckGuide(guide, doc, modelIds, labels));
   return { guide, issues: sortIssues(issues) };
 }
 

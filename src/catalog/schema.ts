@@ -118,7 +118,8 @@ export const Variant = z.strictObject({
   /** The parent (one of the entry's `parents`) this variant was trained from, when they differ. */
   base: Id.optional(),
   hf: z.array(HfId).optional(),
-  notes: Text.optional(),
+  /** A short remark, one line. */
+  notes: Line.max(200).optional(),
 });
 
 /** Model fields that an entry may mark as uncertain. */
@@ -164,7 +165,7 @@ export const Model = z.strictObject({
     .optional(),
   /** A landmark of the field, drawn in the default (slide-size) figure; the rule is docs/landmarks.md. */
   landmark: z.boolean().optional(),
-  /** What the model takes in and produces; when absent: `code` for entries tagged code, `vision-language` for entries tagged multimodal, else `text`. */
+  /** What the model takes in and produces; when absent: `vision-language` for entries tagged multimodal, else `text` (code models say `code`). */
   modality: Modality.optional(),
   /** Sizes or variants that differ in licence, context, modality, date or weights; then `parameters` is derived from them. */
   variants: z.array(Variant).default([]),

@@ -13,7 +13,7 @@ const OPENNESS = { closed: 0, restricted: 1, open: 2 } as const;
  * entry's weights are what the figure draws), have more active than total parameters, come after a
  * larger variant, repeat a label, or name a base that is not among the entry's parents.
  */
-export function checkVariants(m: Located<Model>, knownLicense: (id: string) => boolean, at: At): void {
+export function checkVariants(m: Located<Model>, knownLicense: (id: string) => boolean, at: At, today?: string): void {
   const v = m.value;
   const variants = v.variants ?? [];
   v.parents.forEach((p, i) => {
@@ -30,6 +30,7 @@ export function checkVariants(m: Located<Model>, knownLicense: (id: string) => b
     if (x.license && !knownLicense(x.license)) here('license', `unknown licence "${x.license}"`);
     if (x.released && latest(x.released) < earliest(v.released))
       here('released', `released ${x.released}, before its entry (${v.released}); a variant date is only for a later release`);
+    if (x.released && today && earliest(x.released) > today) here('released', `release date ${x.released} is in the future (today is ${today})`);
     if (x.weights && OPENNESS[x.weights] > OPENNESS[v.weights])
       here('weights', `weights "${x.weights}" are more open than the entry's "${v.weights}" (the entry records the most open variant)`);
     if ((x.weights ?? v.weights) !== 'closed' && !(x.license ?? v.license)) here('weights', 'weights can be obtained but no licence is given');

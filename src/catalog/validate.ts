@@ -79,7 +79,7 @@ export function crossCheck({
     if (v.license && !licIds.has(v.license) && !invalidLicenses.all && !invalidLicenses.ids.has(v.license)) at(m, ['license'], `unknown licence "${v.license}"${hint(v.license, licIds)}`);
     if (v.weights !== 'closed' && !v.license) at(m, ['weights'], `weights are "${v.weights}" but no licence is given`);
     if (earliest(v.released) > today) at(m, ['released'], `release date ${v.released} is in the future (today is ${today})`);
-    checkVariants(m, (id) => licIds.has(id) || invalidLicenses.all || invalidLicenses.ids.has(id), at);
+    checkVariants(m, (id) => licIds.has(id) || invalidLicenses.all || invalidLicenses.ids.has(id), at, today);
     v.parents.forEach((p, i) => {
       const parent = modelById.get(p.model);
       if (!parent) {

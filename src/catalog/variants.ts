@@ -23,10 +23,13 @@ export interface ResolvedVariant {
   notes?: string;
 }
 
-/** The entry's own modality: given, or `code` / `vision-language` from its tags, else `text`. */
+/**
+ * The entry's own modality: given, else `vision-language` for entries tagged multimodal, else `text`.
+ * (The `code` tag is not used: many general models are tagged code for their coding skill; code
+ * models say `modality: code`.)
+ */
 export function entryModality(m: Model): Modality {
   if (m.modality) return m.modality;
-  if (m.tags.includes('code')) return 'code';
   if (m.tags.includes('multimodal')) return 'vision-language';
   return 'text';
 }
@@ -60,4 +63,9 @@ export function resolveVariants(m: Model): ResolvedVariant[] {
 /** The entry's sizes: its variants' counts when it lists variants, else its `parameters`. */
 export function sizesOf(m: Model): ParameterSize[] {
   return m.variants?.length ? resolveVariants(m).flatMap((v) => v.parameters) : m.parameters;
+}
+
+/** The labels by which a variant can be named (guide.yaml evidence): explicit variants' labels, else the sizes' labels. */
+export function variantLabels(m: Model): string[] {
+  return resolveVariants(m).flatMap((v) => (v.implicit ? v.parameters.flatMap((p) => (p.label ? [p.label] : [])) : [v.label]));
 }

@@ -33,7 +33,12 @@ function findPackageRoot(from: string): string {
 
 /** `--catalog` if given, else ./catalog when it looks like one, else the bundled catalog. */
 export function catalogDir(option?: string): string {
-  if (option) return resolve(option);
+  if (option) {
+    // A folder named on the command line that does not exist is a usage error (exit 2), like any bad flag.
+    const dir = resolve(option);
+    if (!existsSync(dir)) throw new UsageError(`catalog folder not found: ${dir}`);
+    return dir;
+  }
   const local = resolve('catalog');
   if (existsSync(join(local, 'models')) && existsSync(join(local, 'organizations.yaml'))) return local;
   return BUNDLED_CATALOG;

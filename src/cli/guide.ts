@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { formatIssue, parseCount, parseDateBound, type Catalog, type Issue } from '../catalog/core.js';
+import { formatIssue, parseCount, parseDateBound, type Catalog, type Issue, type Modality, MODALITIES } from '../catalog/core.js';
 import {
   recommendModels,
   formatGuideText,
@@ -10,8 +10,17 @@ import {
   taskList,
   UnknownTaskError,
   PRECISIONS,
+  FINETUNE_METHODS,
+  DEPLOYS,
+  DOMAINS,
+  PAIRS,
   GUIDE_LANGS,
   type Precision,
+  type Deploy,
+  type Domain,
+  type PairResource,
+  type FinetuneMethod,
+
   type GuideLang,
   type GuideRequest,
   type Guide,
@@ -30,7 +39,24 @@ interface GuideOptions {
   minContext?: string;
   since?: string;
   gpuMemory?: string;
-  precision: string;
+  gpus?: string;
+  context?: string;
+  batch?: string;
+  finetune?: string;
+  precision?: string;
+  deploy?: string;
+  modality?: string;
+  language?: string;
+  budget?: string;
+  labels?: string;
+  ood?: boolean;
+  needsKnowledge?: boolean;
+  retrieval?: boolean;
+  tasks?: string;
+  latency?: string;
+  counterfactual?: boolean;
+  domain?: string;
+  pair?: string;
   lang: string;
   format: string;
   limit: string;
@@ -44,13 +70,30 @@ export function registerGuide(program: Command): void {
     .command('guide')
     .description('recommend a model family for a task, then rank catalog models that satisfy every constraint')
     .option('--task <task>', 'the task (id, name or alias), e.g. classification, ner, translation, code-generation')
-    .option('--commercial [mode]', 'the licence must allow commercial use; "unconditional" also drops conditional licences')
+    .option('--labels <n>', 'labelled examples you have: none, few, or a number (under 1000 counts as few)')
+    .option('--ood', 'test data differs from the labelled data (domain shift, adversarial input)')
+    .option('--needs-knowledge', 'the task needs world knowledge that the input does not hold')
+    .option('--retrieval', 'retrieved documents put the needed knowledge into the context')
+    .option('--tasks <n>', 'how many different tasks one deployment serves')
+    .option('--latency <ms>', 'latency budget per request in milliseconds (100 or less is strict)')
+    .option('--counterfactual', 'the task needs knowledge that contradicts the real world')
+    .option('--domain <domain>', `domain of your data: ${DOMAINS.join(', ')}`)
+    .option('--pair <resource>', `translation: how well resourced the language pair is: ${PAIRS.join(', ')} (default: from --language)`)
+    .option('--commercial [kinds]', 'the licence must allow commercial use: no value = yes or conditional; or yes, no, conditional (comma-separated, as in list), or unconditional')
     .option('--open-weights', 'the weights must be openly downloadable')
+    .option('--deploy <where>', `api (hosted models), self-host (downloadable weights) or any`)
+    .option('--modality <kinds>', 'modalities a variant may have, comma-separated: text, code, vision-language, speech, omni (default: the task\'s)')
+    .option('--language <code>', 'a language the model must support (ISO 639-1 code: de, zh, sw)')
+    .option('--budget <usd>', 'highest blended API price in USD per million tokens (3:1 input:output)')
     .option('--max-params <n>', 'some published size has at most this many parameters (7B, 560M, 70e9); MoE counts total')
     .option('--min-context <n>', 'published context window of at least this many tokens (8192, 32K, 128K)')
     .option('--since <year>', 'released in or after this year (YYYY, YYYY-MM or YYYY-MM-DD)')
-    .option('--gpu-memory <size>', 'inference must fit in this much GPU memory (24GB, 80GB); see --precision')
-    .option('--precision <p>', `precision for the memory estimate: ${PRECISIONS.join(', ')}`, 'fp16')
+    .option('--gpu-memory <size>', 'memory per GPU (24GB, 80GB); inference (or --finetune) must fit with 10% headroom')
+    .option('--gpus <n>', 'GPUs to spread the model over (default 1)')
+    .option('--precision <p>', `weights precision: ${PRECISIONS.join(', ')} (default: as published, bf16 when not recorded)`)
+    .option('--context <tokens>', 'tokens of context held in the KV cache (default: --min-context or 8K)')
+    .option('--batch <n>', 'sequences served at once (default 1)')
+    .option('--finetune <method>', `memory for fine-tuning instead of inference: ${FINETUNE_METHODS.join(', ')}`)
     .option('--lang <lang>', `answer language: ${GUIDE_LANGS.join(', ')}`, 'en')
     .option('--format <format>', 'text or json', 'text')
     .option('--limit <n>', 'candidates for the primary family (alternatives get half)', '8')
@@ -60,8 +103,7 @@ export function registerGuide(program: Command): void {
     .action(async (o: GuideOptions) => {
       const format = outputFormat(o.format, ['text', 'json']);
       const lang = outputFormat<GuideLang>(o.lang, GUIDE_LANGS, '--lang');
-      const precision = outputFormat<Precision>(o.precision, PRECISIONS, '--precision');
-      const request = requestFromOptions(o, lang, precision);
+      const request = requestFromOptions(o, lang);
       const { catalog, guide } = await loadForGuide(o);
       if (!request.task) throw new UsageError(`--task is required; known tasks:\n${taskLines(guide)}`);
       let answer;
@@ -75,18 +117,75 @@ export function registerGuide(program: Command): void {
     });
 }
 
+/** --commercial as in `list` (yes, no, conditional, comma-separated), plus bare (yes or conditional) and "unconditional". */
+function commercialOption(v: boolean | string): GuideRequest['commercial'] {
+  if (v === true) return true;
+  const s = String(v).trim().toLowerCase();
+  if (s === 'unconditional') return 'unconditional';
+  const kinds = s.split(',').map((x) => x.trim()).filter(Boolean);
+  const allowed = ['yes', 'no', 'conditional'] as const;
+  for (const k of kinds)
+    if (!(allowed as readonly string[]).includes(k))
+      throw new UsageError(`--commercial: unknown value "${k}"; expected yes, no, conditional (comma-separated) or unconditional`);
+  if (!kinds.length) return true;
+  return kinds as ('yes' | 'no' | 'conditional')[];
+}
+
+function labelsOption(v: string): 'none' | 'few' | number {
+  const s = v.trim().toLowerCase();
+  if (s === 'none' || s === '0') return 'none';
+  if (s === 'few') return 'few';
+  const n = parseCount(s);
+  if (n === null || n < 0 || !Number.isInteger(n)) throw new UsageError(`--labels: "${v}" is not none, few or a whole number (e.g. 200, 50K)`);
+  return n;
+}
+
+function whole(flag: string, v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 1e6) throw new UsageError(`${flag}: "${v}" is not a whole number from 1 to 1000000`);
+  return n;
+}
+
+function positive(flag: string, v: string, what: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag}: "${v}" is not ${what}`);
+  return n;
+}
+
 function taskLines(guide: Guide): string {
   return taskList(guide).map((k) => `  ${k.id.padEnd(16)} ${k.name}`).join('\n');
 }
 
-function requestFromOptions(o: GuideOptions, lang: GuideLang, precision: Precision): Partial<GuideRequest> {
-  const r: Partial<GuideRequest> = { task: o.task, lang, precision, explain: !!o.explain };
-  if (o.commercial !== undefined) {
-    if (o.commercial === true || o.commercial === 'conditional') r.commercial = true;
-    else if (o.commercial === 'unconditional') r.commercial = 'unconditional';
-    else throw new UsageError(`--commercial: unknown value "${o.commercial}"; expected nothing, "conditional" or "unconditional"`);
-  }
+function requestFromOptions(o: GuideOptions, lang: GuideLang): Partial<GuideRequest> {
+  const r: Partial<GuideRequest> = { task: o.task, lang, explain: !!o.explain };
+  if (o.precision !== undefined) r.precision = outputFormat<Precision>(o.precision, PRECISIONS, '--precision');
+  if (o.commercial !== undefined) r.commercial = commercialOption(o.commercial);
   if (o.openWeights) r.openWeights = true;
+  if (o.deploy !== undefined) r.deploy = outputFormat<Deploy>(o.deploy, DEPLOYS, '--deploy');
+  if (o.modality !== undefined) r.modality = o.modality.split(',').map((x) => outputFormat<Modality>(x.trim(), MODALITIES, '--modality'));
+  if (o.language !== undefined) {
+    const code = o.language.trim().toLowerCase();
+    if (!/^[a-z]{2,3}$/.test(code)) throw new UsageError(`--language: "${o.language}" is not an ISO 639 language code (use de, zh, sw)`);
+    r.language = code;
+  }
+  if (o.budget !== undefined) r.budget = positive('--budget', o.budget, 'a price in USD per million tokens, e.g. 2.5');
+  if (o.labels !== undefined) r.labels = labelsOption(o.labels);
+  if (o.ood) r.ood = true;
+  if (o.needsKnowledge) r.needsKnowledge = true;
+  if (o.retrieval) r.retrieval = true;
+  if (o.counterfactual) r.counterfactual = true;
+  if (o.tasks !== undefined) r.tasks = whole('--tasks', o.tasks);
+  if (o.latency !== undefined) r.latency = positive('--latency', o.latency, 'milliseconds, e.g. 100');
+  if (o.domain !== undefined) r.domain = outputFormat<Domain>(o.domain, DOMAINS, '--domain');
+  if (o.pair !== undefined) r.pair = outputFormat<PairResource>(o.pair, PAIRS, '--pair');
+  if (o.gpus !== undefined) r.gpus = whole('--gpus', o.gpus);
+  if (o.batch !== undefined) r.batch = whole('--batch', o.batch);
+  if (o.finetune !== undefined) r.finetune = outputFormat<FinetuneMethod>(o.finetune, FINETUNE_METHODS, '--finetune');
+  if (o.context !== undefined) {
+    const n = parseCount(o.context);
+    if (n === null || n <= 0) throw new UsageError(`--context: "${o.context}" is not a token count (use 8192, 32K or 128K)`);
+    r.context = n;
+  }
   if (o.maxParams !== undefined) {
     const n = parseCount(o.maxParams);
     if (n === null || n <= 0) throw new UsageError(`--max-params: "${o.maxParams}" is not a parameter count (use 7B, 560M, 1.5T or 70e9)`);

@@ -1,16 +1,17 @@
 /** A guide answer as plain text, in the answer's language. */
 import { formatCount } from '../catalog/core.js';
-import type { GuideAnswer, Excluded } from './guide.js';
-import { activeConstraints } from './constraints.js';
+import type { GuideAnswer, Excluded, Candidate } from './guide.js';
+import { activeConstraints, commercialSet } from './constraints.js';
 import { formatBytes } from './memory.js';
-import { msg, familyName } from './messages.js';
+import { msg, familyName, factorName, type Lang } from './messages.js';
 
 export function formatGuideText(a: GuideAnswer): string {
   const L = a.lang;
   const out: string[] = [];
-  const sign = (p: number) => (p > 0 ? `+${p}` : String(p));
   out.push(`${msg('task', L)}: ${a.task.name} (${a.task.id}) — ${a.task.summary}`);
   out.push(`${msg('constraints', L)}: ${constraintText(a) || msg('none', L)}`);
+  out.push('');
+  out.push(...flowLines(a));
   out.push('');
   const r = a.recommended;
   out.push(`${msg('recommended', L)}: ${familyName(r.family, L)}${r.when ? ` — ${msg('when', L)} ${r.when}` : ''}`);
@@ -28,9 +29,10 @@ export function formatGuideText(a: GuideAnswer): string {
     out.push(`${msg('alternative', L)}: ${familyName(alt.family, L)}${alt.when ? ` — ${msg('when', L)} ${alt.when}` : ''}`);
     for (const x of alt.reasons) out.push(`  • ${x}`);
   }
-  if (a.caveats.length) {
+  if (a.shortfall) out.push(`! ${a.shortfall.message}`);
+  if (a.caveats.length || a.notes.length) {
     out.push(`${msg('caveats', L)}:`);
-    for (const x of a.caveats) out.push(`  ! ${x}`);
+    for (const x of [...a.notes, ...a.caveats]) out.push(`  ! ${x}`);
   }
   if (a.memoryRule) out.push(`${msg('memoryRule', L)}: ${a.memoryRule}`);
   out.push('');
@@ -40,11 +42,7 @@ export function formatGuideText(a: GuideAnswer): string {
     out.push('');
     out.push(msg('candidatesOf', L, { family: familyName(fam.family, L), fit: msg(fam.fit === 'primary' ? 'primary' : 'alternativeFit', L) }));
     if (!list.length) out.push(`  (${msg('noCandidatesFamily', L, { family: fam.family })})`);
-    for (const c of list) {
-      const facts = [c.released, c.weights, c.license ?? '', c.size ?? '', c.context ? `${contextText(c.context)} ctx` : ''].filter(Boolean).join(', ');
-      out.push(`  ${c.rank}. ${c.name} [${c.id}] — ${msg('score', L)} ${c.score} (${facts})`);
-      for (const k of c.components) out.push(`       ${sign(k.points).padStart(5)}  ${k.factor}: ${k.note}`);
-    }
+    for (const c of list) out.push(...candidateLines(c, L));
   }
   if (a.empty) {
     out.push('');
@@ -52,15 +50,15 @@ export function formatGuideText(a: GuideAnswer): string {
     for (const b of a.empty.byConstraint) out.push(`  - ${b.message}`);
     if (a.empty.nearMisses.length) {
       out.push(`${msg('nearMisses', L)}:`);
-      out.push(...a.empty.nearMisses.map(excludedLine));
+      out.push(...a.empty.nearMisses.map((e) => excludedLine(e, L)));
     }
   }
   if (a.excluded) {
     out.push('');
     out.push(`${msg('excluded', L)}:`);
     if (!a.excluded.length) out.push(`  (${msg('none', L)})`);
-    out.push(...a.excluded.map(excludedLine));
-  } else if (activeConstraints(a.constraints).length) {
+    out.push(...a.excluded.map((e) => excludedLine(e, L)));
+  } else if (activeConstraints(a.constraints).length && a.satisfying < a.suitable) {
     out.push('');
     out.push(msg('moreWithExplain', L));
   }
@@ -70,19 +68,59 @@ export function formatGuideText(a: GuideAnswer): string {
   return out.join('\n') + '\n';
 }
 
-function excludedLine(e: Excluded): string {
-  return `  ✗ ${e.name} [${e.id}] — ${e.failed.map((f) => `${f.constraint === 'task' ? 'task' : `--${f.constraint}`}: ${f.message}`).join('; ')}`;
+function flowLines(a: GuideAnswer): string[] {
+  const L = a.lang;
+  const by = { you: msg('byYou', L), task: msg('byTask', L), assumed: msg('byAssumed', L) };
+  const out = [`${msg('flow', L)}:`];
+  a.flow.steps.forEach((s, i) => {
+    const leads = s.leads === 'next' ? msg('next', L) : msg(s.leads === 'llm' ? 'outcomeLlm' : s.leads === 'fine-tuned' ? 'outcomeFineTuned' : 'outcomeNone', L);
+    out.push(`  ${i + 1}. ${s.question} ${msg(s.answer ? 'yes' : 'no', L)} (${by[s.by]}) → ${leads}`);
+    if (s.leads !== 'next' || s.by !== 'assumed') out.push(`     ${s.remark.ref}: ${s.remark.text}`);
+  });
+  out.push(`${msg('path', L)}: ${a.flow.path}`);
+  out.push(`${msg('modelClass', L)}: ${a.modelClass}`);
+  return out;
+}
+
+function candidateLines(c: Candidate, L: Lang): string[] {
+  const sign = (p: number) => (p > 0 ? `+${p}` : String(p));
+  const ctx = L === 'zh' ? '上下文' : 'ctx';
+  const facts = [c.released, c.weights, c.license ?? '', c.size ?? '', c.context ? `${contextText(c.context)} ${ctx}` : ''].filter(Boolean).join(', ');
+  const cls = msg(c.modelClass === 'hosted-llm' ? 'classHostedShort' : c.modelClass === 'open-llm' ? 'classOpenShort' : 'classFineTunedShort', L);
+  const out = [`  ${c.rank}. ${c.name} [${c.id}] — ${msg('score', L)} ${c.score} (${facts}; ${msg('classLabel', L)}: ${cls})`];
+  for (const k of c.components) out.push(`       ${sign(k.points).padStart(5)}  ${factorName(k.factor, L)}: ${k.note}`);
+  if (c.price) out.push(`       ${msg('price', L)}: ${msg('perMillion', L, { input: c.price.input, output: c.price.output, date: c.price.date })}`);
+  if (c.memory) for (const step of c.memory.steps) out.push(`       ${msg('memory', L)}: ${step}`);
+  return out;
+}
+
+function excludedLine(e: Excluded, L: Lang): string {
+  return `  ✗ ${e.name} [${e.id}] — ${e.failed.map((f) => `${f.constraint === 'task' ? msg('task', L) : `--${f.constraint}`}: ${f.message}`).join('; ')}`;
 }
 
 export function constraintText(a: GuideAnswer): string {
   const c = a.constraints;
+  const s = a.situation;
   const parts: string[] = [];
-  if (c.commercial) parts.push(c.commercial === 'unconditional' ? '--commercial unconditional' : '--commercial');
+  const com = commercialSet(c.commercial);
+  if (com) parts.push(`--commercial ${com.join(',')}`);
   if (c.openWeights) parts.push('--open-weights');
+  if (c.deploy) parts.push(`--deploy ${c.deploy}`);
+  if (c.modality) parts.push(`--modality ${c.modality.join(',')}`);
+  if (c.language) parts.push(`--language ${c.language}`);
   if (c.maxParams !== undefined) parts.push(`--max-params ${formatCount(c.maxParams)}`);
   if (c.minContext !== undefined) parts.push(`--min-context ${c.minContext}`);
   if (c.since !== undefined) parts.push(`--since ${c.since}`);
-  if (c.gpuMemory !== undefined) parts.push(`--gpu-memory ${formatBytes(c.gpuMemory)} --precision ${c.precision}`);
+  if (c.budget !== undefined) parts.push(`--budget ${c.budget}`);
+  if (c.gpuMemory !== undefined) parts.push(`--gpu-memory ${formatBytes(c.gpuMemory)}${c.gpus && c.gpus > 1 ? ` --gpus ${c.gpus}` : ''}${c.precision ? ` --precision ${c.precision}` : ''}`);
+  if (c.finetune) parts.push(`--finetune ${c.finetune}`);
+  if (s.labels !== undefined) parts.push(`--labels ${s.labels}`);
+  if (s.ood) parts.push('--ood');
+  if (s.needsKnowledge) parts.push('--needs-knowledge');
+  if (s.retrieval) parts.push('--retrieval');
+  if (s.tasks !== undefined) parts.push(`--tasks ${s.tasks}`);
+  if (s.latency !== undefined) parts.push(`--latency ${s.latency}`);
+  if (s.domain) parts.push(`--domain ${s.domain}`);
   return parts.join(' ');
 }
 
