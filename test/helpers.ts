@@ -18,6 +18,11 @@ export function fixture(files: Record<string, string | null> = {}, base = MINI):
   return dir;
 }
 
+/** An empty folder for output files (outputs may not go inside a catalog folder). */
+export function outDir(): string {
+  return mkdtempSync(join(tmpdir(), 'llmtree-out-'));
+}
+
 export function readFixture(name: string): string {
   return readFileSync(join(MINI, name), 'utf8');
 }
@@ -28,10 +33,12 @@ export interface Run {
   stderr: string;
 }
 
-export function cli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Run {
+export function cli(args: string[], options: { cwd?: string; env?: Record<string, string>; timeout?: number } = {}): Run {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    timeout: options.timeout,
     env: { ...process.env, ...options.env },
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

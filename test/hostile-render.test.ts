@@ -6,7 +6,7 @@ import { parseIcon, renderSvg, svgToPng } from '../src/render/index.js';
 import { loadCatalog, formatIssue } from '../src/catalog/index.js';
 import { layoutTree } from '../src/layout/index.js';
 import { readIcons } from '../src/cli/render.js';
-import { fixture, readFixture, cli } from './helpers.js';
+import { fixture, readFixture, cli, outDir } from './helpers.js';
 
 const ENV = { LLMTREE_CACHE: '0' };
 const NOW = new Date('2026-11-28T00:00:00Z');
@@ -96,7 +96,7 @@ describe('hostile icons', () => {
     const dir = fixture({ 'organizations.yaml': readFixture('organizations.yaml').replace('website: https://ai.google', 'icon: icons/evil.svg') });
     mkdirSync(join(dir, 'icons'));
     writeFileSync(join(dir, 'icons', 'evil.svg'), EVIL_ICON);
-    const out = join(dir, 'tree.svg');
+    const out = join(outDir(), 'tree.svg');
     const r = cli(['render', '--catalog', dir, '-o', out], { env: ENV });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -135,19 +135,20 @@ describe('hostile strings through every surface', () => {
   });
 
   it('render to svg, png, pdf and json: escaped, well-formed, and nothing half-written', () => {
+    const out0 = outDir();
     for (const ext of ['svg', 'png', 'pdf', 'json']) {
-      const out = join(dir, `tree.${ext}`);
+      const out = join(out0, `tree.${ext}`);
       const r = cli(['render', '--catalog', dir, '-o', out, '--title', '<t>&]]>"', '--highlight', 'bert'], { env: ENV });
       expect(r.code, r.stderr).toBe(0);
       expect(existsSync(out)).toBe(true);
     }
-    const svg = readFileSync(join(dir, 'tree.svg'), 'utf8');
+    const svg = readFileSync(join(out0, 'tree.svg'), 'utf8');
     expect(wellFormed(svg)).toBe(true);
     expect(svg).not.toContain('<script>');
     expect(svg).toContain('&lt;script&gt;]]&gt;&amp;&quot;&apos; 😀中文 =cmd');
     expect(svg).toContain('G&lt;o&gt;&amp;&quot;o&apos;gle');
-    expect(JSON.parse(readFileSync(join(dir, 'tree.json'), 'utf8'))).toBeTruthy();
-    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(JSON.parse(readFileSync(join(out0, 'tree.json'), 'utf8'))).toBeTruthy();
+    expect(readdirSync(out0).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
 
@@ -172,10 +173,11 @@ describe('hostile dates on the command line', () => {
 describe('hostile paths', () => {
   it('--title longer than a title: exit 2, nothing written', () => {
     const dir = fixture();
-    const r = cli(['render', '--catalog', dir, '-o', join(dir, 't.png'), '--title', 'T'.repeat(3000)], { env: ENV });
+    const out = outDir();
+    const r = cli(['render', '--catalog', dir, '-o', join(out, 't.png'), '--title', 'T'.repeat(3000)], { env: ENV });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--title: 3000 characters; a title may have at most 200/);
-    expect(existsSync(join(dir, 't.png'))).toBe(false);
+    expect(readdirSync(out)).toEqual([]);
   });
 
   it('--catalog at a file or a folder without models/: exit 1 naming it; a missing folder: usage error, exit 2', () => {
@@ -195,7 +197,8 @@ describe('hostile paths', () => {
   });
 
   it('render -o into a missing folder, onto a folder, or with an unknown extension: exit 2 before any work, nothing written', () => {
-    const dir = fixture();
+    const catalog = fixture();
+    const dir = outDir();
     mkdirSync(join(dir, 'out.svg'));
     for (const [out, msg] of [
       [join(dir, 'missing', 'tree.png'), /-o: the folder ".*missing" does not exist/],
@@ -203,11 +206,11 @@ describe('hostile paths', () => {
       [join(dir, 'tree.gif'), /-o: cannot tell the format of ".*tree\.gif"; use \.svg, \.png, \.pdf or \.json/],
       [join(dir, 'tree'), /-o: cannot tell the format/],
     ] as const) {
-      const r = cli(['render', '--catalog', dir, '-o', out], { env: ENV });
+      const r = cli(['render', '--catalog', catalog, '-o', out], { env: ENV });
       expect(r.code, out).toBe(2);
       expect(r.stderr).toMatch(msg);
     }
-    expect(readdirSync(dir).sort()).toEqual(['licenses.yaml', 'models', 'organizations.yaml', 'out.svg']);
+    expect(readdirSync(dir).sort()).toEqual(['out.svg']);
   });
 });
 

@@ -1,7 +1,7 @@
 /** The schema's closed vocabularies, kept free of zod so that light modules can use them. */
 
 /** Bumped when the on-disk format or its checks change (so snapshots validated under older rules are not reused). */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export const FAMILIES = [
   'pre-transformer',

@@ -108,6 +108,7 @@ function parseXml(text: string): El | null {
       }
       top.children.push(el);
       if (!m[3]) stack.push(el);
+      if (stack.length > MAX_ICON_DEPTH + 1) return null;
       i += m[0].length;
     }
   }
@@ -141,13 +142,11 @@ function esc(s: string): string {
     .replace(/'/g, '&apos;');
 }
 
-/**
- * Ids inside an icon get a prefix of the icon's own, and so do references to them: an icon cannot
- * take over an id of the figure (a trunk's label path, a model's group) or of another icon.
- */
-function serialize(node: El | string, prefix: string): string {
-  if (typeof node === 'string') return esc(node);
-  if (!ELEMENTS.has(node.name)) return '';
+/** The deepest nesting of elements an icon may have; deeper is refused (real icons nest a few levels). */
+export const MAX_ICON_DEPTH = 64;
+
+/** One element's start tag (or `<name .../>` when it has no content), with its allowed attributes. */
+function startTag(node: El, prefix: string): string {
   const local = (v: string) => v.replace(/url\(\s*(['"]?)#/g, `url($1#${prefix}`);
   const attrs: string[] = [];
   for (const [k, v] of node.attrs) {
@@ -158,8 +157,40 @@ function serialize(node: El | string, prefix: string): string {
     else if (ATTRIBUTES.has(k) && safeValue(v)) value = local(v);
     if (value !== undefined) attrs.push(` ${k === 'xlink:href' ? 'href' : k}="${esc(value)}"`);
   }
-  const inner = node.children.map((c) => serialize(c, prefix)).join('');
-  return `<${node.name}${attrs.join('')}${inner ? `>${inner}</${node.name}>` : '/>'}`;
+  return `<${node.name}${attrs.join('')}`;
+}
+
+/**
+ * Ids inside an icon get a prefix of the icon's own, and so do references to them: an icon cannot
+ * take over an id of the figure (a trunk's label path, a model's group) or of another icon.
+ * Iterative (an explicit stack), so no nesting can overflow the call stack.
+ */
+function serialize(nodes: (El | string)[], prefix: string): string {
+  const out: string[] = [];
+  // Each frame: an element being written, its next child, the slot for its `>` or `/>`, whether it has content.
+  const stack: { el: El | null; next: number; slot: number; content: boolean }[] = [{ el: null, next: 0, slot: -1, content: false }];
+  const root: El = { name: '', attrs: [], children: nodes };
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    const children = (top.el ?? root).children;
+    if (top.next < children.length) {
+      const c = children[top.next++];
+      if (typeof c === 'string') {
+        const s = esc(c);
+        if (s) (out.push(s), (top.content = true));
+      } else if (ELEMENTS.has(c.name)) {
+        out.push(startTag(c, prefix), '');
+        top.content = true;
+        stack.push({ el: c, next: 0, slot: out.length - 1, content: false });
+      }
+      continue;
+    }
+    stack.pop();
+    if (!top.el) break;
+    if (top.content) (out[top.slot] = '>'), out.push(`</${top.el.name}>`);
+    else out[top.slot] = '/>';
+  }
+  return out.join('');
 }
 
 /** Parse and sanitise an icon; null when it is not a well-formed SVG with a usable size. */
@@ -173,7 +204,7 @@ export function parseIcon(text: string): IconSvg | null {
   const viewBox: IconSvg['viewBox'] | null = vb?.length === 4 ? [vb[0], vb[1], vb[2], vb[3]] : w > 0 && h > 0 ? [0, 0, w, h] : null;
   if (!viewBox || !viewBox.every(Number.isFinite) || viewBox[2] <= 0 || viewBox[3] <= 0) return null;
   const prefix = `icon-${hash(text)}-`;
-  return { viewBox, body: svg.children.map((c) => serialize(c, prefix)).join('') };
+  return { viewBox, body: serialize(svg.children, prefix) };
 }
 
 /** A short stable hash of the icon's text (FNV-1a), for its id prefix. */

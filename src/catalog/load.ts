@@ -42,8 +42,13 @@ export function loadCatalog(dir: string, options: LoadOptions = {}): LoadResult 
   memo = options.parseMemo ? openParseMemo(dir) : undefined;
   try {
     const result = load(dir, options);
-    memo?.save();
-    return result;
+    // Problems are reported from this run's own parse, never from memoised data.
+    if (!memo || !result.issues.length) {
+      memo?.save();
+      return result;
+    }
+    memo = undefined;
+    return load(dir, options);
   } finally {
     memo = undefined;
   }
@@ -58,28 +63,33 @@ function load(dir: string, options: LoadOptions): LoadResult {
     return { catalog: makeCatalog(dir, [], [], []), issues, files: 0 };
   }
   const modelsDir = join(dir, 'models');
-  const modelFiles = existsSync(modelsDir)
+  const modelsStat = statSync(modelsDir, { throwIfNoEntry: false });
+  if (modelsStat && !modelsStat.isDirectory()) issues.push({ file: rel(modelsDir), line: 1, col: 1, message: 'models is not a folder (expected models/<id>.yaml files)' });
+  const modelFiles = modelsStat?.isDirectory()
     ? readdirSync(modelsDir).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(modelsDir, f))
     : [];
-  if (!modelFiles.length) issues.push({ file: rel(modelsDir), line: 1, col: 1, message: 'no model files (models/*.yaml)' });
+  if (!modelFiles.length && !(modelsStat && !modelsStat.isDirectory())) issues.push({ file: rel(modelsDir), line: 1, col: 1, message: 'no model files (models/*.yaml)' });
 
   const models: Located<Model>[] = [];
   const invalidIds = new Set<string>();
   for (const f of modelFiles) {
+    const stem = basename(f).replace(/\.ya?ml$/, '');
     const doc = readDoc(f, rel(f), issues);
-    if (!doc) continue;
-    if (!isMapping(doc.data)) {
-      issues.push(doc.issue([], `expected a mapping of model fields (id: …, name: …), found ${kindOf(doc.data)}`));
+    if (!doc || !isMapping(doc.data)) {
+      // A file that cannot be read or parsed still names its model: children report nothing extra.
+      invalidIds.add(stem);
+      if (doc) issues.push(doc.issue([], `expected a mapping of model fields (id: …, name: …), found ${kindOf(doc.data)}`));
       continue;
     }
+    const dateOk = checkDateToken(doc, ['released'], issues);
     const m = check(Model, doc.data, doc, [], issues);
-    if (!m) {
+    if (!m || !dateOk) {
       // Still known by id, so references to it do not cascade into more errors.
       const id = (doc.data as { id?: unknown } | null)?.id;
       if (typeof id === 'string') invalidIds.add(id);
+      invalidIds.add(stem);
       continue;
     }
-    const stem = basename(f).replace(/\.ya?ml$/, '');
     if (stem !== m.id) issues.push(doc.issue(['id'], `id "${m.id}" does not match the file name "${stem}"`));
     models.push({ value: m, doc, path: [] });
   }
@@ -95,7 +105,8 @@ function load(dir: string, options: LoadOptions): LoadResult {
   const guidePath = join(dir, 'guide.yaml');
   let guide: Guide | undefined;
   if (existsSync(guidePath)) {
-    const known = new Set([...models.map((m) => m.value.id), ...invalidIds]);
+    // Without a models folder, every model id would be unknown: the guide's references are not checked.
+    const known = modelsStat?.isDirectory() ? new Set([...models.map((m) => m.value.id), ...invalidIds]) : undefined;
     const labels = new Map(models.map((m) => [m.value.id, variantLabels(m.value)]));
     const r = loadGuide(guidePath, known, labels);
     issues.push(...r.issues);
@@ -154,36 +165,74 @@ function readDoc(path: string, name: string, issues: Issue[]): YamlFile | undefi
   }
   const { doc, issues: parseIssues } = parseYamlFile(name, text, memo);
   issues.push(...parseIssues);
+  // Valid UTF-8 holds no surrogates: only a YAML escape (\uD800, \U0000DC00) can make one.
+  const lone = doc && SURROGATE_ESCAPE.test(text) ? loneSurrogate(doc.data) : undefined;
+  if (doc && lone) {
+    issues.push(doc.issue(lone, `${lone.length ? `${lone.join('.')}: ` : ''}a lone surrogate (an escape like "\\uD800") is not text: write the character itself`));
+    return;
+  }
   return doc;
 }
 
-/** Line and column of the first byte that is not valid UTF-8, if any. */
-function firstInvalidUtf8(bytes: Buffer): { line: number; col: number } | undefined {
+/**
+ * Line and column (in characters) of the first byte that is not valid UTF-8, if any. One pass over
+ * the bytes, so a huge line costs no more than a short one.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): { line: number; col: number } | undefined {
   if (isUtf8(bytes)) return undefined;
-  // Find the line: decode line by line.
-  const fatal = new TextDecoder('utf-8', { fatal: true });
-  let start = 0;
-  for (let line = 1; start <= bytes.length; line++) {
-    let end = bytes.indexOf(0x0a, start);
-    if (end < 0) end = bytes.length;
-    const chunk = bytes.subarray(start, end);
-    try {
-      fatal.decode(chunk);
-    } catch {
-      let col = 1;
-      for (let k = 1; k <= chunk.length; k++) {
-        try {
-          new TextDecoder('utf-8', { fatal: true }).decode(chunk.subarray(0, k), { stream: true });
-          if (chunk[k - 1] < 0x80 || chunk[k - 1] >= 0xc0) col = k;
-        } catch {
-          return { line, col: k };
-        }
-      }
-      return { line, col };
+  let line = 1;
+  let col = 1;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      if (b === 0x0a) (line++, (col = 1));
+      else col++;
+      i++;
+      continue;
     }
-    start = end + 1;
+    const n = sequenceLength(bytes, i);
+    if (!n) return { line, col };
+    i += n;
+    col++;
   }
-  return { line: 1, col: 1 };
+  return { line, col };
+}
+
+/** Length of the valid UTF-8 sequence starting at `i` (a non-ASCII lead byte), or 0. */
+function sequenceLength(bytes: Uint8Array, i: number): number {
+  const b = bytes[i];
+  const cont = (k: number, lo = 0x80, hi = 0xbf) => i + k < bytes.length && bytes[i + k] >= lo && bytes[i + k] <= hi;
+  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;
+  if (b >= 0xe0 && b <= 0xef) {
+    const [lo, hi] = b === 0xe0 ? [0xa0, 0xbf] : b === 0xed ? [0x80, 0x9f] : [0x80, 0xbf];
+    return cont(1, lo, hi) && cont(2) ? 3 : 0;
+  }
+  if (b >= 0xf0 && b <= 0xf4) {
+    const [lo, hi] = b === 0xf0 ? [0x90, 0xbf] : b === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+    return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+const LONE = /\p{Surrogate}/u;
+const SURROGATE_ESCAPE = /\\(?:u|U0000)[dD][89a-fA-F][0-9a-fA-F]{2}/;
+
+/** Path of the first string or key holding a lone surrogate (e.g. "\uD800" in YAML), found without recursion. */
+function loneSurrogate(data: unknown): (string | number)[] | undefined {
+  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: data, path: [] }];
+  while (stack.length) {
+    const { v, path } = stack.pop()!;
+    if (typeof v === 'string') {
+      if (LONE.test(v)) return path;
+    } else if (Array.isArray(v)) v.forEach((x, i) => stack.push({ v: x, path: [...path, i] }));
+    else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (LONE.test(k)) return [...path, k];
+        stack.push({ v: x, path: [...path, k] });
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Entries of a list file that could not be read: references to them are not reported again. */
@@ -229,6 +278,18 @@ function readList<S extends z.ZodType>(
     else if (typeof (item as { id?: unknown } | null)?.id === 'string') invalid.ids.add((item as { id: string }).id);
   });
   return out;
+}
+
+/**
+ * YAML reads `released: 2023` as a number, which the schema takes as the year "2023". Any other way of
+ * writing a number (0x7E7, 0o3747, +2023, 2023.0, 2.023e3) is refused rather than read as a year.
+ */
+function checkDateToken(doc: YamlFile, path: PathKey[], issues: Issue[]): boolean {
+  if (typeof valueAt(doc.data, path) !== 'number') return true;
+  const token = doc.token(path);
+  if (/^\d{4}$/.test(token)) return true;
+  issues.push(doc.issue(path, `${path.join('.')}: "${token.slice(0, 40)}" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD`));
+  return false;
 }
 
 function isMapping(v: unknown): v is Record<string, unknown> {

@@ -3,13 +3,15 @@
  * an unchanged file again. Parsing is a pure function of the text (and the parser's version, which is
  * part of the memo's key), so a hit gives exactly what a parse would; every schema and cross-file check
  * still runs on every file. Files with syntax errors, and values JSON cannot carry (.inf, .nan), are
- * never memoised. Stored beside the snapshots; LLMTREE_CACHE=0 turns it off.
+ * never memoised. Stored beside the snapshots, read and written like them (cache.ts: regular file, size
+ * limit, checksum); LLMTREE_CACHE=0 turns it off. A load that finds any problem is redone without the
+ * memo (load.ts), so what `validate` reports always comes from its own parse.
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cacheEnabled, cacheFile, writeCacheFile } from './cache.js';
+import { cacheEnabled, cacheFile, readCacheFile, writeCacheFile } from './cache.js';
 
 export interface ParseMemo {
   /** The memoised data for this text, or MISS. */
@@ -50,14 +52,12 @@ function jsonSafe(v: unknown): boolean {
 export function openParseMemo(dir: string): ParseMemo | undefined {
   if (!cacheEnabled()) return undefined;
   const path = cacheFile(dir, 'parsed-');
-  const version = `1:${parserVersion()}`;
-  let stored: Record<string, unknown> = {};
-  try {
-    const file = JSON.parse(readFileSync(path, 'utf8')) as { version: string; entries: Record<string, unknown> };
-    if (file.version === version && file.entries && typeof file.entries === 'object') stored = file.entries;
-  } catch {
-    // no memo yet, or unreadable: parse everything
-  }
+  const version = `2:${parserVersion()}`;
+  let stored: Record<string, unknown> = Object.create(null);
+  // No memo yet, or not a memo of this version (see readCacheFile): parse everything.
+  const file = readCacheFile(path) as { version?: unknown; entries?: unknown } | undefined;
+  if (file?.version === version && file.entries && typeof file.entries === 'object' && !Array.isArray(file.entries))
+    stored = Object.assign(Object.create(null), file.entries) as Record<string, unknown>;
   const used: Record<string, unknown> = Object.create(null);
   let changed = false;
   return {

@@ -16,10 +16,12 @@ export { FAMILIES, WEIGHTS, RELATIONS, TAGS, ORG_KINDS, MODALITIES, SCHEMA_VERSI
 const BIDI = '\u202A-\u202E\u2066-\u2069';
 export const Line = z
   .string()
-  .regex(new RegExp(`^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029${BIDI}]*$`), 'must be one line without control characters or bidirectional overrides');
+  .regex(new RegExp(`^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029${BIDI}\\uD800-\\uDFFF]*$`, 'u'), 'must be one line without control characters or bidirectional overrides');
 export const Text = z
   .string()
-  .regex(new RegExp(`^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F${BIDI}]*$`), 'must not contain control characters or bidirectional overrides');
+  .regex(new RegExp(`^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F${BIDI}\\uD800-\\uDFFF]*$`, 'u'), 'must not contain control characters or bidirectional overrides');
+/** A name or alias: one line with at least one visible character (not only spaces, zero-width or format characters). */
+export const Name = Line.min(1).regex(/[^\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\p{M}]/u, 'must contain a visible character');
 
 /** Stable slug: lower case letters, digits, dots and hyphens, e.g. `llama-3.1`, `flan-t5`. */
 export const Id = z
@@ -34,9 +36,12 @@ export const Relation = z.enum(RELATIONS);
 
 export const Tag = z.enum(TAGS);
 
-/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; YAML may hand us a bare year as a number. */
+/**
+ * `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. YAML hands us an unquoted bare year (`released: 2023`) as a number:
+ * it is read as that year, and load.ts refuses any other spelling of the number (0x7E7, +2023, 2023.0).
+ */
 export const DateString = z.preprocess(
-  (v) => (typeof v === 'number' ? String(v) : v),
+  (v) => (typeof v === 'number' && Number.isInteger(v) ? String(v) : v),
   z
     .string()
     .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { message: 'must be YYYY, YYYY-MM or YYYY-MM-DD', abort: true })
@@ -73,11 +78,11 @@ export const ParamCount = z.preprocess(
 export const ParameterSize = z.strictObject({
   /** Total parameters. */
   total: ParamCount,
-  /** Active parameters per token, for mixture-of-experts models. */
+  /** Active parameters per token, for mixture-of-experts models: at most the total. */
   active: ParamCount.optional(),
   /** Variant label, e.g. "base", "large", "8x7B". */
-  label: Line.min(1).optional(),
-});
+  label: Name.optional(),
+}).refine((p) => p.active === undefined || p.active <= p.total, { message: 'active parameters exceed the total', path: ['active'] });
 
 export const ParentEdge = z.strictObject({
   model: Id,
@@ -94,7 +99,12 @@ export const Url = z.url({ message: 'must be an http(s) URL' }).refine((u) => /^
 
 export const Modality = z.enum(MODALITIES);
 
-export const HfId = z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'must be a Hugging Face repo id "owner/name"');
+/**
+ * A Hugging Face repo id in the Hub's shape: `owner/name`, each part letters, digits, "-", "_" and ".",
+ * starting and ending with a letter or digit, no "--" or "..", at most 96 characters.
+ */
+const HUB_PART = '(?![^/]*(?:--|\\.\\.))[A-Za-z0-9](?:[\\w.-]{0,94}[A-Za-z0-9])?';
+export const HfId = z.string().regex(new RegExp(`^${HUB_PART}/${HUB_PART}$`), 'must be a Hugging Face repo id "owner/name"');
 
 /**
  * One size or variant of an entry, with what differs from the entry. `license`, `context`,
@@ -130,8 +140,8 @@ export const UNCERTAIN_FIELDS = [
 
 export const Model = z.strictObject({
   id: Id,
-  name: Line.min(1).max(80),
-  aliases: z.array(Line.min(1)).default([]),
+  name: Name.max(80),
+  aliases: z.array(Name).default([]),
   family: Family,
   /** Free-text architecture note, e.g. "hybrid Transformer–Mamba mixture-of-experts". */
   architecture: Text.optional(),
@@ -153,9 +163,9 @@ export const Model = z.strictObject({
     .optional(),
   sources: z.array(Url).min(1, 'needs at least one source URL'),
   paper: Url.optional(),
-  hf: z.array(z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'must be a Hugging Face repo id "owner/name"')).default([]),
+  hf: z.array(HfId).default([]),
   /** How the figure labels the box: a small prefix line ("Flan") over a short name ("T5"). */
-  display: z.strictObject({ prefix: Line.min(1).optional(), name: Line.min(1).optional() }).optional(),
+  display: z.strictObject({ prefix: Name.optional(), name: Name.optional() }).optional(),
   /** Membership in the survey's published figure (versions 1, 2, 3) and how it was shown there. */
   survey: z
     .strictObject({
@@ -192,7 +202,7 @@ export const Model = z.strictObject({
 
 export const Organization = z.strictObject({
   id: Id,
-  name: Line.min(1).max(80),
+  name: Name.max(80),
   kind: z.enum(ORG_KINDS),
   /** ISO 3166-1 alpha-2 country code, or "INT" for international collectives. */
   country: z.string().regex(/^([A-Z]{2}|INT)$/, 'must be an ISO 3166-1 alpha-2 code or INT'),
@@ -206,7 +216,7 @@ export const Organization = z.strictObject({
 
 export const License = z.strictObject({
   id: Id,
-  name: Line.min(1).max(120),
+  name: Name.max(120),
   url: Url,
   spdx: Line.optional(),
   commercial: z.enum(['yes', 'no', 'conditional']),

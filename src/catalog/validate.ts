@@ -1,6 +1,6 @@
 /** Checks that span records and files: references, uniqueness, lineage, dates. */
 import { readFileSync } from 'node:fs';
-import { parseIcon } from './icon.js';
+import { parseIcon, MAX_ICON_DEPTH } from './icon.js';
 import { iconFile } from './icon-file.js';
 import type { Model, Organization, License } from './schema.js';
 import type { Issue } from './issues.js';
@@ -111,7 +111,7 @@ function iconProblem(dir: string, icon: string): string | undefined {
   } catch (e) {
     return `icon "${icon}" cannot be read: ${(e as Error).message}`;
   }
-  if (!parseIcon(text)) return `icon "${icon}" is not a well-formed SVG with a viewBox (or width and height)`;
+  if (!parseIcon(text)) return `icon "${icon}" is not a well-formed SVG with a viewBox (or width and height), nested at most ${MAX_ICON_DEPTH} levels deep`;
   return undefined;
 }
 
@@ -133,26 +133,46 @@ function hint(id: string, known: { keys(): Iterable<string> } | Set<string>): st
   return s.length ? ` (did you mean ${s.map((x) => `"${x}"`).join(' or ')}?)` : '';
 }
 
-/** Depth-first search over parent edges; each cycle is reported once, at the edge that closes it. */
+/** A cycle for a message: every id when short, else its first and last few. */
+function cycleText(ids: string[]): string {
+  if (ids.length <= 12) return ids.join(' → ');
+  return [...ids.slice(0, 6), `… (${ids.length - 10} more)`, ...ids.slice(-4)].join(' → ');
+}
+
+/**
+ * Depth-first search over parent edges; each cycle is reported once, at the edge that closes it.
+ * Iterative (an explicit stack of frames), so a lineage chain of any length cannot overflow.
+ */
 function findCycles(models: Located<Model>[], byId: Map<string, Located<Model>>): Issue[] {
   const issues: Issue[] = [];
-  const state = new Map<string, 1 | 2>(); // 1 = on the stack, 2 = done
-  const stack: string[] = [];
-  const visit = (id: string) => {
-    state.set(id, 1);
-    stack.push(id);
-    const m = byId.get(id)!;
-    m.value.parents.forEach((p, i) => {
-      if (!byId.has(p.model)) return;
-      const s = state.get(p.model);
-      if (s === 1) {
-        const cycle = [...stack.slice(stack.indexOf(p.model)), p.model];
-        issues.push(m.doc.issue(['parents', i, 'model'], `lineage cycle: ${cycle.join(' → ')}`));
-      } else if (s === undefined) visit(p.model);
-    });
-    stack.pop();
-    state.set(id, 2);
+  const done = new Set<string>();
+  const onStack = new Map<string, number>(); // id → its index in `path`
+  const path: string[] = [];
+  const frames: { m: Located<Model>; i: number }[] = [];
+  const enter = (id: string) => {
+    onStack.set(id, path.length);
+    path.push(id);
+    frames.push({ m: byId.get(id)!, i: 0 });
   };
-  for (const id of [...byId.keys()].sort()) if (!state.has(id)) visit(id);
+  for (const start of [...byId.keys()].sort()) {
+    if (done.has(start)) continue;
+    enter(start);
+    while (frames.length) {
+      const f = frames[frames.length - 1];
+      const parents = f.m.value.parents;
+      if (f.i === parents.length) {
+        frames.pop();
+        onStack.delete(path.pop()!);
+        done.add(f.m.value.id);
+        continue;
+      }
+      const i = f.i++;
+      const p = parents[i].model;
+      if (!byId.has(p) || done.has(p)) continue;
+      const at = onStack.get(p);
+      if (at !== undefined) issues.push(f.m.doc.issue(['parents', i, 'model'], `lineage cycle: ${cycleText([...path.slice(at), p])}`));
+      else enter(p);
+    }
+  }
   return issues;
 }

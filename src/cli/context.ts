@@ -7,7 +7,7 @@ import { formatIssue, suggest, type Catalog, type Model } from '../catalog/core.
 import { outputFormat } from './options.js';
 import { catalogKey, readSnapshot, writeSnapshot } from '../catalog/cache.js';
 import type { Guide } from '../catalog/guide-schema.js';
-import { UsageError } from './errors.js';
+import { UsageError, shown } from './errors.js';
 
 /** The package's root folder: the nearest folder above this module with llmtree's package.json. */
 export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
@@ -55,9 +55,9 @@ export async function loadValid(dir: string): Promise<{ catalog: Catalog; guide?
   const { loadCatalog } = await import('../catalog/load.js');
   const { catalog, issues, guide } = loadCatalog(dir, { parseMemo: true });
   if (issues.length) {
-    const shown = issues.slice(0, 20).map(formatIssue).join('\n');
+    const first = issues.slice(0, 20).map(formatIssue).join('\n');
     const more = issues.length > 20 ? `\n… and ${issues.length - 20} more (run \`llmtree validate\`)` : '';
-    process.stderr.write(`llmtree: the catalog at ${dir} has ${issues.length} error(s):\n${shown}${more}\n`);
+    process.stderr.write(`llmtree: the catalog at ${dir} has ${issues.length} error(s):\n${first}${more}\n`);
     process.exit(1);
   }
   if (key) saveSnapshot(dir, key, catalog, guide);
@@ -100,7 +100,7 @@ export function findModel(catalog: Catalog, query: string): Model {
   if (m) return m;
   const names = [...catalog.byId.keys(), ...catalog.models.flatMap((x) => [x.name, ...x.aliases])];
   const s = [...new Set(suggest(query, names, 6).map((n) => catalog.resolve(n)!.id))].slice(0, 3);
-  throw new UsageError(`unknown model "${query}"${s.length ? `; did you mean ${s.map((x) => `"${x}"`).join(', ')}?` : ''}`);
+  throw new UsageError(`unknown model "${shown(query)}"${s.length ? `; did you mean ${s.map((x) => `"${x}"`).join(', ')}?` : ''}`);
 }
 
 /** A command about one model (`show`, `lineage`): `<model>`, `--catalog`, `--format text|json`. */

@@ -48,5 +48,51 @@ export function csv(headers: string[], rows: string[][]): string {
 }
 
 export function json(value: unknown): string {
-  return JSON.stringify(value, null, 2) + '\n';
+  try {
+    return JSON.stringify(value, null, 2) + '\n';
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return deepJson(value) + '\n'; // nested too deep for the native serialiser (a long lineage chain)
+  }
+}
+
+/**
+ * JSON of plain data without recursion, laid out like JSON.stringify(v, null, 2) except that
+ * indentation stops growing after 16 levels (so a 100,000-level tree stays linear in size).
+ */
+const PADS = Array.from({ length: 17 }, (_, d) => '\n' + '  '.repeat(d));
+
+export function deepJson(value: unknown): string {
+  const out: string[] = [];
+  const pad = (d: number) => PADS[Math.min(d, 16)];
+  type Frame = { entries: [string | null, unknown][]; i: number; close: string; depth: number };
+  const open = (v: unknown, depth: number): Frame | undefined => {
+    if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON !== 'function') {
+      const arr = Array.isArray(v);
+      const entries: [string | null, unknown][] = arr
+        ? v.map((x) => [null, x === undefined || typeof x === 'function' ? null : x])
+        : Object.entries(v).filter(([, x]) => x !== undefined && typeof x !== 'function');
+      if (!entries.length) return void out.push(arr ? '[]' : '{}');
+      out.push(arr ? '[' : '{');
+      return { entries, i: 0, close: arr ? ']' : '}', depth };
+    }
+    out.push(JSON.stringify(v) ?? 'null');
+    return undefined;
+  };
+  const stack: Frame[] = [];
+  const first = open(value, 0);
+  if (first) stack.push(first);
+  while (stack.length) {
+    const f = stack[stack.length - 1];
+    if (f.i === f.entries.length) {
+      stack.pop();
+      out.push(pad(f.depth) + f.close);
+      continue;
+    }
+    const [k, v] = f.entries[f.i];
+    out.push((f.i++ ? ',' : '') + pad(f.depth + 1) + (k === null ? '' : JSON.stringify(k) + ': '));
+    const child = open(v, f.depth + 1);
+    if (child) stack.push(child);
+  }
+  return out.join('');
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** The llmtree command line: a thin layer over the library; exits only here. */
 import { Command, CommanderError } from 'commander';
-import { UsageError } from './errors.js';
+import { UsageError, escapeControls } from './errors.js';
 import { registerValidate } from './validate.js';
 import { registerList } from './list.js';
 import { registerShow } from './show.js';
@@ -25,7 +25,7 @@ const program = new Command('llmtree')
   .version('0.1.0')
   .showSuggestionAfterError(true)
   .exitOverride();
-program.configureOutput({ outputError: (s, write) => write(s) });
+program.configureOutput({ outputError: (s, write) => write(escapeControls(s)) });
 
 registerValidate(program);
 registerList(program);
@@ -47,10 +47,10 @@ try {
     // Help and version exit 0; bad flags and unknown commands exit 2.
     process.exitCode = e.exitCode === 0 ? 0 : 2;
   } else if (e instanceof UsageError) {
-    process.stderr.write(`llmtree: ${e.message}\n`);
+    process.stderr.write(`llmtree: ${escapeControls(e.message)}\n`);
     process.exitCode = 2;
   } else {
-    process.stderr.write(`llmtree: ${(e as Error).message}\n`);
+    process.stderr.write(`llmtree: ${escapeControls((e as Error).message)}\n`);
     process.exitCode = 1;
   }
 }

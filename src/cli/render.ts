@@ -1,8 +1,8 @@
 /** `llmtree render`: draw the evolutionary tree as SVG, PNG, PDF or the scene as JSON. */
 import type { Command } from 'commander';
-import { readFileSync, writeFileSync, renameSync, rmSync, realpathSync, existsSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, existsSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
-import { dirname, basename, extname, join, resolve, sep } from 'node:path';
+import { extname } from 'node:path';
 import { filterModels, parseDateBound, earliest, latest, type Catalog } from '../catalog/core.js';
 import { layoutTree, TIME_SCALES, THEMES, LANGS, type LayoutOptions, type Scene } from '../layout/index.js';
 import { renderSvg } from '../render/svg.js';
@@ -11,6 +11,8 @@ import { addFilterOptions, filterFromOptions, type FilterOptions } from './filte
 import { iconFile } from '../catalog/icon-file.js';
 import { catalogDir, loadOrExit, findModel, CLI_ENTRIES } from './context.js';
 import { UsageError } from './errors.js';
+import { checkOutput, writeOutput, STDOUT } from './output.js';
+import { rangeFlag, checkDateSpan, pixelBudgetMessage, WIDTH_RANGE, SCALE_RANGE } from './limits.js';
 
 const FORMATS = ['svg', 'png', 'pdf', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -92,6 +94,7 @@ function formatOf(flags: RenderFlags): Format {
   const explicit = oneOf('--format', flags.format, FORMATS);
   if (explicit) return explicit;
   if (!flags.output) throw new UsageError('render: give an output file with -o (tree.svg, tree.png, tree.pdf) or --format json');
+  if (flags.output === STDOUT) return 'svg';
   const ext = extname(flags.output).slice(1).toLowerCase();
   const f = (FORMATS as readonly string[]).includes(ext) ? (ext as Format) : undefined;
   if (!f) throw new UsageError(`-o: cannot tell the format of "${flags.output}"; use .svg, .png, .pdf or .json`);
@@ -108,6 +111,7 @@ export function renderOptions(flags: RenderFlags, catalog: Catalog): LayoutOptio
     if (v !== undefined && !parseDateBound(v)) throw new UsageError(`--${k}: "${v}" is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)`);
   }
   if (flags.from && flags.to && earliest(flags.from) > latest(flags.to)) throw new UsageError(`--from ${flags.from} is after --to ${flags.to}`);
+  checkDateSpan(flags, catalog);
   if (flags.title !== undefined && [...flags.title].length > MAX_TITLE)
     throw new UsageError(`--title: ${[...flags.title].length} characters; a title may have at most ${MAX_TITLE}`);
   return {
@@ -141,50 +145,34 @@ export function readIcons(catalog: Catalog, scene: Scene): Map<string, string> {
   return icons;
 }
 
-/** The output must go into an existing folder and not onto a folder: checked before any work. */
-export function checkOutput(file: string): void {
-  const abs = resolve(file);
-  const dir = dirname(abs);
-  if (!existsSync(dir)) throw new UsageError(`-o: the folder "${dirname(file)}" does not exist`);
-  if (!statSync(dir).isDirectory()) throw new UsageError(`-o: "${dirname(file)}" is not a folder`);
-  if (existsSync(abs) && statSync(abs).isDirectory()) throw new UsageError(`-o: "${file}" is a folder, not a file`);
-}
-
-/** Write through a temporary file in the same folder, then rename: never a half-written output. */
-export function writeAtomic(file: string, data: string | Buffer): void {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new Error(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-}
-
 export async function runRender(flags: RenderFlags): Promise<void> {
   const format = formatOf(flags);
-  const width = positive('--width', flags.width);
-  const scale = positive('--scale', flags.scale);
-  if (flags.output) checkOutput(flags.output);
-  const catalog = await loadOrExit(catalogDir(flags.catalog));
+  const width = rangeFlag('--width', flags.width, WIDTH_RANGE);
+  const scale = rangeFlag('--scale', flags.scale, SCALE_RANGE);
+  const dir = catalogDir(flags.catalog);
+  if (flags.output) checkOutput(flags.output, dir);
+  const catalog = await loadOrExit(dir);
   const filter = filterFromOptions(flags, catalog);
   const options = renderOptions(flags, catalog);
   const scene = layoutTree(catalog, filterModels(catalog, filter), options);
   if (format === 'json') {
     const text = sceneJson(scene);
-    if (flags.output) writeAtomic(resolve(flags.output), text);
+    if (flags.output) writeOutput(flags.output, text, dir);
     else process.stdout.write(text);
     return;
   }
   const svg = renderSvg(scene, { icons: readIcons(catalog, scene), width: format === 'svg' ? width : undefined });
   let data: string | Buffer = svg;
   if (format === 'png') {
-    const { svgToPng } = await import('../render/png.js');
-    data = svgToPng(svg, { width, scale });
+    const { svgToPng, PixelBudgetError } = await import('../render/png.js');
+    try {
+      data = svgToPng(svg, { width, scale });
+    } catch (e) {
+      throw e instanceof PixelBudgetError ? new UsageError(pixelBudgetMessage(e.message)) : e;
+    }
   } else if (format === 'pdf') {
     const { svgToPdf } = await import('../render/pdf.js');
     data = await svgToPdf(svg, { width });
   }
-  writeAtomic(resolve(flags.output!), data);
+  writeOutput(flags.output!, data, dir);
 }

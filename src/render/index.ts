@@ -1,5 +1,5 @@
 export { renderSvg, type SvgOptions } from './svg.js';
-export { svgToPng, type PngOptions } from './png.js';
+export { svgToPng, pngSize, MAX_PNG_PIXELS, PixelBudgetError, type PngOptions } from './png.js';
 export { svgToPdf, type PdfOptions } from './pdf.js';
 export { sceneJson } from './json.js';
 export { xml } from './escape.js';

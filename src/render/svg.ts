@@ -37,7 +37,7 @@ export function renderSvg(scene: Scene, options: SvgOptions = {}): string {
   out.push('</g>');
   // Branches under trunks, trunks under boxes.
   out.push('<g id="branches" fill="none" stroke-width="1.6" stroke-linecap="round">');
-  for (const st of scene.stems ?? []) out.push(`<line x1="${num(st.x)}" y1="${num(st.y1)}" x2="${num(st.x)}" y2="${num(st.y2)}" stroke="${p.family[st.family]}"${st.faded ? ` opacity="${FADED}"` : ''}/>`);
+  for (const st of scene.stems ?? []) out.push(`<line data-from="${xml(st.from)}" x1="${num(st.x)}" y1="${num(st.y1)}" x2="${num(st.x)}" y2="${num(st.y2)}" stroke="${p.family[st.family]}"${st.faded ? ` opacity="${FADED}"` : ''}/>`);
   for (const b of scene.branches) out.push(branch(b, p));
   out.push('</g>');
   if (scene.stump) out.push(`<polygon id="stump" points="${scene.stump.outline.map((q) => `${num(q.x)},${num(q.y)}`).join(' ')}" fill="${p.family['pre-transformer']}"/>`);
@@ -69,9 +69,10 @@ function branch(b: Branch, p: Palette): string {
   const c = p.family[b.family];
   const [s, c1, c2, e] = b.d;
   const op = b.faded ? ` opacity="${FADED}"` : '';
+  const ids = `${b.from ? ` data-from="${xml(b.from)}"` : ''} data-to="${xml(b.to)}"`;
   return (
-    `<path d="M${num(s.x)} ${num(s.y)}C${num(c1.x)} ${num(c1.y)} ${num(c2.x)} ${num(c2.y)} ${num(e.x)} ${num(e.y)}" stroke="${c}"${op}/>` +
-    `<polygon points="${b.arrow.map((q) => `${num(q.x)},${num(q.y)}`).join(' ')}" fill="${c}" stroke="none"${op}/>`
+    `<path${ids} d="M${num(s.x)} ${num(s.y)}C${num(c1.x)} ${num(c1.y)} ${num(c2.x)} ${num(c2.y)} ${num(e.x)} ${num(e.y)}" stroke="${c}"${op}/>` +
+    `<polygon${ids} points="${b.arrow.map((q) => `${num(q.x)},${num(q.y)}`).join(' ')}" fill="${c}" stroke="none"${op}/>`
   );
 }
 
@@ -120,7 +121,7 @@ function box(b: ModelBox, p: Palette, text: TextFn, icons: Map<string, IconSvg |
   const c = p.family[b.family];
   const filled = b.fill === 'filled';
   const op = b.faded ? ` opacity="${FADED}"` : '';
-  const parts = [`<g id="m-${xml(b.id)}"${op}><title>${xml(`${b.name} (${b.released})`)}</title>`];
+  const parts = [`<g id="m-${xml(b.id)}" class="model" data-id="${xml(b.id)}"${op}><title>${xml(`${b.name} (${b.released})`)}</title>`];
   if (b.highlighted) parts.push(`<rect x="${num(b.x - 4)}" y="${num(b.y - 4)}" width="${num(b.w + 8)}" height="${num(b.h + 8)}" rx="8" fill="none" stroke="${p.restricted}" stroke-width="2"/>`);
   parts.push(`<rect x="${num(b.x)}" y="${num(b.y)}" width="${num(b.w)}" height="${num(b.h)}" rx="5" fill="${filled ? c : p.hollow}" stroke="${c}" stroke-width="2"/>`);
   for (const l of b.lines) parts.push(text(l, filled ? p.onFill : c));
@@ -175,7 +176,7 @@ function chart(c: BarChart, p: Palette, text: TextFn, icons: Map<string, IconSvg
   for (const b of c.bars) {
     const r = (q: { x: number; y: number; w: number; h: number }, fill: string) =>
       q.w > 0 ? `<rect x="${num(q.x)}" y="${num(q.y)}" width="${num(q.w)}" height="${num(q.h)}" fill="${fill}" stroke="${p.chartClosed}" stroke-width="1"/>` : '';
-    parts.push(`<g><title>${xml(`${b.name}: ${b.open} open, ${b.closed} closed`)}</title>`, r(b.closedRect, p.hollow), r(b.openRect, p.chartOpen));
+    parts.push(`<g class="bar" data-org="${xml(b.mark.org)}"><title>${xml(`${b.name}: ${b.open} open, ${b.closed} closed`)}</title>`, r(b.closedRect, p.hollow), r(b.openRect, p.chartOpen));
     if (b.closedLabel) parts.push(text(b.closedLabel, p.text));
     // A count inside the (light peach) open bar is always dark; elsewhere it takes the theme's text colour.
     if (b.openLabel) parts.push(text(b.openLabel, b.openLabel.anchor === 'middle' ? '#3B3F45' : p.text));
