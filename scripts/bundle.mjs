@@ -17,7 +17,7 @@ await build({
   minify: true,
   legalComments: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
-  external: ['@resvg/resvg-js', 'pdfkit', 'svg-to-pdfkit', 'yaml'],
+  external: ['@resvg/resvg-js', 'pdfkit', 'svg-to-pdfkit', 'yaml', 'better-sqlite3'],
   // CommonJS dependencies (commander) require Node built-ins; ESM output needs a require to hand them.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',

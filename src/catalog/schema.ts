@@ -182,6 +182,21 @@ export const Model = z.strictObject({
   /** Fields whose values are uncertain; `notes` says why. */
   uncertain: z.array(z.enum(UNCERTAIN_FIELDS, { message: `must name a field: ${UNCERTAIN_FIELDS.join(', ')}` })).default([]),
   notes: Text.optional(),
+  /**
+   * Cross-check findings where the catalog is right and a source is not (`llmtree crosscheck`): a
+   * disagreement on `field` with `source` is not reported again. With `says`, only while the source
+   * still says that. `field: match` means the source record named in `says` is a different model.
+   */
+  crosscheck: z
+    .array(
+      z.strictObject({
+        source: z.enum(['hf', 'epoch', 'ecosystem-graphs', 'models-dev']),
+        field: z.enum(['released', 'organizations', 'weights', 'parameters', 'license', 'match']),
+        says: Line.min(1).optional(),
+        reason: Text.min(1),
+      }),
+    )
+    .optional(),
 });
 
 

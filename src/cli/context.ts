@@ -74,7 +74,24 @@ export function saveSnapshot(dir: string, key: string, catalog: Catalog, guide?:
 }
 
 export async function loadOrExit(dir: string): Promise<Catalog> {
-  return (await loadValid(dir)).catalog;
+  const { catalog } = await loadValid(dir);
+  if (!hubDb) return catalog;
+  if (!existsSync(hubDb)) throw new UsageError(`--db: ${hubDb} does not exist (create it with \`llmtree import hf DUMP --db FILE\`)`);
+  return (await import('../store/open.js')).catalogWithHub(catalog, hubDb);
+}
+
+/** `--db FILE` of the command being run: a Hub lineage store (`llmtree import hf --db`) read with the catalog. */
+let hubDb: string | undefined;
+
+/** Give the named commands `--db <file>`; their catalog then includes the store's Hub repos. */
+export function addDbOption(program: Command, names: string[]): void {
+  for (const c of program.commands) {
+    if (names.includes(c.name())) c.option('--db <file>', 'also read Hub lineage from this database (made by `llmtree import hf --db`)');
+  }
+  program.hook('preAction', (_root, action) => {
+    const db = names.includes(action.name()) ? (action.opts() as { db?: string }).db : undefined;
+    hubDb = db === undefined ? undefined : resolve(db);
+  });
 }
 
 /** Resolve a model by id or alias, or fail with the closest names. */

@@ -11,6 +11,8 @@ import { registerFreshness } from './freshness.js';
 import { registerLicenses } from './licenses.js';
 import { registerRender } from './render.js';
 import { registerExtras } from './extras.js';
+import { registerImport, registerCrosscheck } from '../import/cli.js';
+import { addDbOption } from './context.js';
 
 // A closed pipe (`llmtree list | head`) ends the output quietly.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -34,6 +36,9 @@ registerFreshness(program);
 registerLicenses(program);
 registerRender(program);
 registerExtras(program);
+registerImport(program);
+registerCrosscheck(program);
+addDbOption(program, ['list', 'show', 'lineage', 'stats', 'render']);
 
 try {
   await program.parseAsync(process.argv);
