@@ -49,18 +49,8 @@ export async function importHubFile(file: string, db: Db, options: { showProgres
         summary.unchanged!++;
         continue;
       }
-      let value: unknown;
-      try {
-        value = JSON.parse(rec.text);
-      } catch (e) {
-        skip(summary, skips, { where: `${file}:${rec.line}`, reason: 'malformed JSON', detail: (e as Error).message });
-        continue;
-      }
-      const repo = parseHubRecord(value);
-      if ('error' in repo) {
-        skip(summary, skips, { where: `${file}:${rec.line}`, reason: 'not a usable Hub record', detail: repo.error });
-        continue;
-      }
+      const repo = hubRecordOrSkip(rec, file, summary, skips);
+      if (!repo) continue;
       if (repo.placeholderDate) result.placeholderDates++;
       if (repo.license === 'other') result.otherWithoutName++;
       writer.put(repo, hash);
@@ -251,18 +241,8 @@ export async function catalogReposInDump(file: string, catalog: Catalog): Promis
   const skips: Skip[] = [];
   for await (const rec of jsonRecords(file)) {
     summary.read++;
-    let value: unknown;
-    try {
-      value = JSON.parse(rec.text);
-    } catch (e) {
-      skip(summary, skips, { where: `${file}:${rec.line}`, reason: 'malformed JSON', detail: (e as Error).message });
-      continue;
-    }
-    const repo = parseHubRecord(value);
-    if ('error' in repo) {
-      skip(summary, skips, { where: `${file}:${rec.line}`, reason: 'not a usable Hub record', detail: repo.error });
-      continue;
-    }
+    const repo = hubRecordOrSkip(rec, file, summary, skips);
+    if (!repo) continue;
     summary.imported++;
     const k = repo.id.toLowerCase();
     if (!hub.has(k)) continue;
@@ -272,4 +252,21 @@ export async function catalogReposInDump(file: string, catalog: Catalog): Promis
   summary.linked = records.length;
   const missing = catalog.models.flatMap(hubIds).filter((h) => !found.has(h.toLowerCase()));
   return { records, missing, summary, skips };
+}
+
+/** One line of a Hub dump as a repo, or undefined after counting it as skipped (malformed JSON, unusable record). */
+function hubRecordOrSkip(rec: { text: string; line: number }, file: string, summary: Summary, skips: Skip[]): HubRepo | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(rec.text);
+  } catch (e) {
+    skip(summary, skips, { where: `${file}:${rec.line}`, reason: 'malformed JSON', detail: (e as Error).message });
+    return undefined;
+  }
+  const repo = parseHubRecord(value);
+  if ('error' in repo) {
+    skip(summary, skips, { where: `${file}:${rec.line}`, reason: 'not a usable Hub record', detail: repo.error });
+    return undefined;
+  }
+  return repo;
 }
