@@ -10,7 +10,7 @@ import type { Issue } from './issues.js';
 import type { YamlFile, PathKey } from './yaml-file.js';
 import { suggest } from './suggest.js';
 
-import { GUIDE_LANGS, taskKey } from './guide-constants.js';
+import { GUIDE_LANGS, PRECISIONS, taskKey } from './guide-constants.js';
 
 export { GUIDE_LANGS, taskKey, type GuideLang } from './guide-constants.js';
 
@@ -94,7 +94,6 @@ export const Price = z.strictObject({
   source: Url,
 });
 
-export const WEIGHT_PRECISIONS = ['fp32', 'bf16', 'fp16', 'fp8', 'int8', 'mxfp4', 'int4'] as const;
 
 /** The attention shape (config.json) that sets the KV cache. */
 export const Attention = z.strictObject({
@@ -113,7 +112,7 @@ export const Evidence = z.strictObject({
   scores: z.array(Score).default([]),
   price: Price.optional(),
   /** The precision the weights are published in (bf16 unless stated). */
-  precision: z.enum(WEIGHT_PRECISIONS).optional(),
+  precision: z.enum(PRECISIONS).optional(),
   attention: Attention.optional(),
   /** Languages the model card says it supports (ISO 639-1 codes). */
   languages: z.array(z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639 language code like "en" or "zh"')).optional(),

@@ -2,9 +2,9 @@
  * The user's hard constraints, checked per variant: a model passes when one of its variants satisfies
  * every constraint at once; the answer then names that variant.
  */
-import { earliest, latest, formatCount, type Catalog, type Model, type Commercial } from '../catalog/core.js';
+import { earliest, latest, formatCount, licenseCommercial, type Catalog, type Model, type Commercial } from '../catalog/core.js';
 import type { Evidence } from '../catalog/guide-schema.js';
-import { estimateMemory, fits, formatBytes, usableMemory, PRECISIONS, type Precision, type FinetuneMethod, type MemoryEstimate } from './memory.js';
+import { estimateMemory, fits, formatBytes, usableMemory, type Precision, type FinetuneMethod, type MemoryEstimate } from './memory.js';
 import { blendedPrice, evidenceOf, type EvidenceIndex } from './evidence.js';
 import { variantsOf, servesAny, type GuideVariant, type Modality } from './variants.js';
 import { msg, type Lang } from './messages.js';
@@ -105,7 +105,7 @@ const CHECKS: Record<ConstraintId, Check> = {
   commercial: ({ variant: v }, { catalog, c, lang }) => {
     const ok = commercialSet(c.commercial)!;
     if (!v.license) return msg('commercialNoLicence', lang);
-    const use = catalog.licenses.get(v.license)?.commercial;
+    const use = licenseCommercial(catalog, v.license);
     if (!use) return msg('commercialUnknown', lang, { lic: v.license });
     if (ok.includes(use)) return undefined;
     if (use === 'no') return msg('commercialNo', lang, { lic: v.license });
@@ -194,4 +194,3 @@ export function checkConstraints(catalog: Catalog, m: Model, c: GuideConstraints
   return { failures, fits: failures.length ? [] : standing };
 }
 
-export { PRECISIONS };

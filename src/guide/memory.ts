@@ -4,8 +4,9 @@
  * show how the number was made. 1 GB = 10^9 bytes. Rules and sources: docs/guide.md#memory.
  */
 
-export const PRECISIONS = ['fp32', 'bf16', 'fp16', 'fp8', 'int8', 'mxfp4', 'int4'] as const;
-export type Precision = (typeof PRECISIONS)[number];
+import { PRECISIONS, type Precision } from '../catalog/guide-constants.js';
+
+export { PRECISIONS, type Precision };
 
 /**
  * Bytes per parameter. MXFP4 stores 4-bit values with one shared 8-bit scale per block of 32

@@ -13,10 +13,10 @@
  *   licence   only with --commercial: +5 when commercial use is unconditional
  * Ties break on release date (newer first), then id.
  */
-import { formatCount, toYearFraction, type Catalog, type Model, type Tag } from '../catalog/core.js';
+import { formatCount, toYearFraction, licenseCommercial, type Catalog, type Model, type Tag } from '../catalog/core.js';
 import type { Guide, TaskGuide, Recommendation } from '../catalog/guide-schema.js';
 import { commercialSet, type GuideConstraints, type VariantFit } from './constraints.js';
-import { evidenceOf, taskEvidence, type EvidenceIndex } from './evidence.js';
+import { evidenceOf, taskEvidence, type EvidenceIndex, type EvidenceScore } from './evidence.js';
 import { routeOf, type Outcome } from './flow.js';
 import { formatBytes } from './memory.js';
 import { msg, familyName, t, type Lang } from './messages.js';
@@ -95,7 +95,7 @@ export function score(ctx: RankContext, m: Model, rec: Recommendation, fitsList:
   const taskName = t(task.name, lang);
   const fit = fitOf(task, rec, ctx.outcome);
   const pref = sizePreference(rec);
-  const pick = pickVariant(ctx, m, fitsList, pref);
+  const { pick, ev } = pickVariant(ctx, m, fitsList, pref);
   const components: Component[] = [];
   components.push({
     factor: 'family',
@@ -103,7 +103,6 @@ export function score(ctx: RankContext, m: Model, rec: Recommendation, fitsList:
     note: msg(fit === 'primary' ? 'fitPrimary' : 'fitAlternative', lang, { family: familyName(rec.family, lang), task: taskName }),
   });
 
-  const ev = taskEvidence(ctx.guide, ctx.table, task, evidenceOf(ctx.evidence, m.id, pick.variant.label), lang);
   if (ev) components.push({ factor: 'evidence', points: round(EVIDENCE_BASE + EVIDENCE_RANGE * ev.strength), note: ev.notes.join('; ') });
   else if (task.benchmarks.length)
     components.push({ factor: 'evidence', points: 0, note: msg('noEvidence', lang, { benchmarks: benchmarkNames(ctx, task) }) });
@@ -130,7 +129,7 @@ export function score(ctx: RankContext, m: Model, rec: Recommendation, fitsList:
   const ok = commercialSet(ctx.constraints.commercial);
   if (ok) {
     const lic = pick.variant.license ?? '';
-    const use = ctx.catalog.licenses.get(lic)?.commercial;
+    const use = licenseCommercial(ctx.catalog, lic);
     if (use === 'yes') components.push({ factor: 'licence', points: 5, note: msg('licenceYes', lang, { lic }) });
     else if (use === 'conditional')
       components.push({ factor: 'licence', points: 0, note: msg('licenceConditional', lang, { lic, cond: ctx.catalog.licenses.get(lic)?.condition ?? '' }) });
@@ -172,17 +171,18 @@ function sizeComponent(ctx: RankContext, pick: VariantFit, pref: 'small' | 'larg
 }
 
 /**
- * Which variant stands for the model: the one with the strongest evidence for the task, else by size —
- * large preference: the biggest allowed; small: the biggest up to 1B, else the smallest.
+ * Which variant stands for the model, with its evidence for the task: the variant with the strongest
+ * evidence, else by size — large preference: the biggest allowed; small: the biggest up to 1B, else the smallest.
  */
-export function pickVariant(ctx: RankContext, m: Model, list: VariantFit[], pref: 'small' | 'large'): VariantFit {
-  const strength = (f: VariantFit) => taskEvidence(ctx.guide, ctx.table, ctx.task, evidenceOf(ctx.evidence, m.id, f.variant.label))?.strength ?? -1;
+export function pickVariant(ctx: RankContext, m: Model, list: VariantFit[], pref: 'small' | 'large'): { pick: VariantFit; ev?: EvidenceScore } {
   const size = (f: VariantFit) => f.variant.total ?? 0;
-  const sorted = [...list].sort((a, b) => size(a) - size(b) || (a.variant.label ?? '').localeCompare(b.variant.label ?? ''));
-  const best = Math.max(...sorted.map(strength));
-  if (best >= 0) return sorted.filter((f) => strength(f) === best).pop()!;
+  const sorted = [...list]
+    .sort((a, b) => size(a) - size(b) || (a.variant.label ?? '').localeCompare(b.variant.label ?? ''))
+    .map((f) => ({ pick: f, ev: taskEvidence(ctx.guide, ctx.table, ctx.task, evidenceOf(ctx.evidence, m.id, f.variant.label), ctx.lang) }));
+  const best = Math.max(...sorted.map((x) => x.ev?.strength ?? -1));
+  if (best >= 0) return sorted.filter((x) => x.ev?.strength === best).pop()!;
   if (pref === 'large') return sorted[sorted.length - 1];
-  const small = sorted.filter((f) => size(f) <= SMALL_SWEET_SPOT);
+  const small = sorted.filter((x) => size(x.pick) <= SMALL_SWEET_SPOT);
   return small.length ? small[small.length - 1] : sorted[0];
 }
 
