@@ -38,8 +38,20 @@ function serves(m: Model, label: string, modality: Modality): Modality[] {
   return [modality];
 }
 
-/** Every size of every variant, fully inherited. An entry with no sizes is one variant without a size. */
-export function variantsOf(m: Model): GuideVariant[] {
+/** Variants already worked out, per model object (catalog models are not changed once loaded). */
+const known = new WeakMap<Model, readonly GuideVariant[]>();
+
+/**
+ * Every size of every variant, fully inherited. An entry with no sizes is one variant without a size.
+ * Computed once per model: the task check and the constraint check both ask for them.
+ */
+export function variantsOf(m: Model): readonly GuideVariant[] {
+  let vs = known.get(m);
+  if (!vs) known.set(m, (vs = Object.freeze(resolve(m))));
+  return vs;
+}
+
+function resolve(m: Model): GuideVariant[] {
   return resolveVariants(m).flatMap((v) => {
     const facts = { license: v.license, context: v.context, modality: v.modality, released: v.released, weights: v.weights };
     const label = (p?: { label?: string }) => (v.implicit ? p?.label : v.label);
