@@ -106,10 +106,13 @@ function finish(n: CladeNode): void {
   if (n.model) n.continuation = pickContinuation(n);
 }
 
+const LATER = 0;
+
 /** The child that carries the line on: a successor from the same lab, else the biggest subtree; it must clear the box. */
 function pickContinuation(n: CladeNode): CladeNode | undefined {
   const top = n.y - n.unit!.h / 2;
-  const fits = n.children.filter((c) => c.y + c.unit!.h / 2 + 10 < top);
+  // Siblings younger than the continuation must leave the stem below its box: allow only a few, or they fan out in one row.
+  const fits = n.children.filter((c) => c.y + c.unit!.h / 2 + 10 < top && n.children.filter((d) => d.t > c.t).length <= LATER);
   const org = n.model!.organizations[0];
   const score = (c: CladeNode) => {
     const edge = c.model!.parents.find((e) => e.model === n.id);
