@@ -20,7 +20,7 @@ const STEP = 3;
 /** Half-width kept around stems and sub-branch runs. */
 const LINE = 2;
 /** Most a clade's lean changes per px of height. */
-const SLOPE = 0.45;
+const SLOPE = 1;
 
 export interface Lane {
   /** Offset of the node's stem from its parent's stem (or the trunk's edge), outward. */
