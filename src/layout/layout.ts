@@ -127,7 +127,10 @@ function fitAspect(catalog: Catalog, drawn: Model[], o: Resolved, s: Strings, un
     if (wide(m) > tall(m)) lo = m;
     else hi = m;
   }
-  const stretch = Math.round(((lo + hi) / 2) * 100) / 100;
+  // The width is noisy (packing is discrete): draft the predicted stretch too and keep the better of the two.
+  let stretch = Math.round(((lo + hi) / 2) * 100) / 100;
+  const page = (t: Tree) => Math.max(t.plotRight + 24, aspect * (t.bottom + 24));
+  if (Math.abs(stretch - DRAFT_STRETCH) > 0.05 && page(tree(catalog, drawn, o, s, units, stretch, true)) > page(d)) stretch = DRAFT_STRETCH;
   // Columns share whatever width the shape leaves over (none when the tree is wider than the shape).
   return tree(catalog, drawn, { ...o, width: Math.max(o.width, Math.round(tall(stretch)) - 24) }, s, units, stretch);
 }
