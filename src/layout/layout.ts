@@ -109,15 +109,14 @@ export function assemble(catalog: Catalog, t: Tree, o: Resolved, s: Strings, cou
 /**
  * Fit the figure to a page shape. Taller years let lines stack and lean into each other, so the width
  * shrinks as the height grows: one draft at a middling year height measures the width; the width is
- * taken to fall as stretch^-WIDTH_POWER while the height follows the time scale exactly (cheap: no
- * packing), and the stretch where width meets shape × height is drawn (its labels print largest).
+ * taken to fall as stretch^-WIDTH_POWER while the years' span grows in proportion, and the stretch where width meets shape × height is drawn (its labels print largest).
  * Then the figure is padded to the shape, sharing extra width between the columns, or adding height below.
  */
 function fitAspect(catalog: Catalog, drawn: Model[], o: Resolved, s: Strings, units: ReadonlyMap<string, UnitShape>, aspect: number): Tree {
   const d = tree(catalog, drawn, o, s, units, DRAFT_STRETCH, true);
-  const below = d.bottom - d.f.scale.bottom;
-  const titleLines = o.title !== undefined ? [o.title] : s.title;
-  const tall = (k: number) => aspect * (frame(drawn, o, titleLines, k).scale.bottom + below + 24);
+  // Every year's height is proportional to the stretch (up to rounding): only the years' span scales.
+  const span = d.f.scale.bottom - d.f.scale.top;
+  const tall = (k: number) => aspect * (d.bottom + span * (k / DRAFT_STRETCH - 1) + 24);
   const wide = (k: number) => (d.plotRight + 24) * (DRAFT_STRETCH / k) ** WIDTH_POWER;
   let lo = STRETCH_MIN, hi = STRETCH_MAX;
   if (wide(lo) <= tall(lo)) hi = lo;
