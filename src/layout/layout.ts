@@ -36,7 +36,7 @@ interface Tree {
 }
 
 /** `draft`: only the extents (plotRight, bottom) are needed — no trunks, branches or links. */
-export function tree(catalog: Catalog, drawn: Model[], o: Resolved, s: Strings, units: ReadonlyMap<string, UnitShape>, stretch: number, draft = false): Tree {
+function tree(catalog: Catalog, drawn: Model[], o: Resolved, s: Strings, units: ReadonlyMap<string, UnitShape>, stretch: number, draft = false): Tree {
   const f = frame(drawn, o, o.title !== undefined ? [o.title] : s.title, stretch);
   const axisBottom = f.scale.bottom;
   const families = FAMILIES.filter((fam) => f.axisModels.some((m) => m.family === fam));
