@@ -53,19 +53,26 @@ describe.skipIf(full.models.length === 0)('the three figures meet their targets'
     }
   });
 
-  it('--survey: at most 8 crossings, aspect 1.2–1.6', () => {
+  // Label size on A3: the targets (survey 12 pt, default 8 pt) are not met yet; these bounds hold what is
+  // reached (9.6 pt and 5.0 pt at the time of writing) so a change that shrinks the labels fails.
+  it('--survey: at most 8 crossings, aspect 1.2–1.6, labels at least 9 pt on A3', () => {
     const m = layoutMetrics(scenes.survey);
     expect(m.crossings).toBeLessThanOrEqual(8);
     expect(m.aspect).toBeGreaterThanOrEqual(1.2);
     expect(m.aspect).toBeLessThanOrEqual(1.6);
+    expect(m.medianLabelPt).toBeGreaterThanOrEqual(9);
   });
 
-  it('default (landmarks): at most 0.15 crossings per box', () => {
-    expect(layoutMetrics(scenes.landmark).crossingsPerBox).toBeLessThanOrEqual(0.15);
+  it('default (landmarks): at most 0.15 crossings per box, labels at least 4.5 pt on A3', () => {
+    const m = layoutMetrics(scenes.landmark);
+    expect(m.crossingsPerBox).toBeLessThanOrEqual(0.15);
+    expect(m.medianLabelPt).toBeGreaterThanOrEqual(4.5);
   });
 
-  it('--all: at most 0.3 crossings per box', () => {
-    expect(layoutMetrics(scenes.all).crossingsPerBox).toBeLessThanOrEqual(0.3);
+  it('--all: at most 0.3 crossings per box, at most 3 box heights of horizontal branch per edge', () => {
+    const m = layoutMetrics(scenes.all);
+    expect(m.crossingsPerBox).toBeLessThanOrEqual(0.3);
+    expect(m.horizontalPerEdge).toBeLessThanOrEqual(3);
   });
 
   it('byte-identical output for identical input', () => {

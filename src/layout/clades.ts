@@ -5,7 +5,8 @@
  * without a box), so a lab's line leaves the trunk once. Children are ordered latest first: packed
  * outward in that order, each sub-branch leaves its stem below every younger sibling, so tree edges do
  * not cross (the Sugiyama barycentre step reduces here to birth order, which is crossing-free). The
- * "continuation" of a node — its successor in the same line — sits straight above it on one stem.
+ * "continuation" of a node — its latest child, so no sibling has to leave the stem below it — sits
+ * straight above it on one stem.
  */
 import { byRelease, type Catalog, type Model } from '../catalog/core.js';
 import type { UnitShape } from './unit.js';
@@ -106,10 +107,16 @@ function finish(n: CladeNode): void {
   if (n.model) n.continuation = pickContinuation(n);
 }
 
-/** The child that carries the line on: a successor from the same lab, else the biggest subtree; it must clear the box. */
+const LATER = 0;
+
+/**
+ * The child that carries the line on: among the latest children (LATER: how many siblings may be younger),
+ * a successor from the same lab, else the biggest subtree; it must clear the box.
+ */
 function pickContinuation(n: CladeNode): CladeNode | undefined {
   const top = n.y - n.unit!.h / 2;
-  const fits = n.children.filter((c) => c.y + c.unit!.h / 2 + 10 < top);
+  // Siblings younger than the continuation must leave the stem below its box: allow only a few, or they fan out in one row.
+  const fits = n.children.filter((c) => c.y + c.unit!.h / 2 + 10 < top && n.children.filter((d) => d.t > c.t).length <= LATER);
   const org = n.model!.organizations[0];
   const score = (c: CladeNode) => {
     const edge = c.model!.parents.find((e) => e.model === n.id);

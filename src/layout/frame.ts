@@ -41,9 +41,13 @@ export function drawnModels(models: readonly Model[], o: Resolved): Model[] {
     .filter((m) => (!o.from || latest(m.released) >= earliest(o.from)) && (!o.to || earliest(m.released) <= latest(o.to)));
 }
 
+/** Fractional years by date string: the aspect fit builds many frames of the same models. */
+const years = new Map<string, number>();
+const yearOf = (d: string) => years.get(d) ?? (years.set(d, toYearFraction(d)), years.get(d)!);
+
 /** `stretch` multiplies every year's height (the aspect fit turns it). */
 export function frame(drawn: Model[], o: Resolved, titleLines: string[], stretch: number): Frame {
-  const t = new Map(drawn.map((m) => [m.id, toYearFraction(m.released)]));
+  const t = new Map(drawn.map((m) => [m.id, yearOf(m.released)]));
   const era = drawn.filter((m) => m.family !== 'pre-transformer');
   const anchor = era.length ? era : drawn;
   const firstYear = o.from ? Number(o.from.slice(0, 4)) : anchor.length ? Math.floor(Math.min(...anchor.map((m) => t.get(m.id)!))) : 2018;

@@ -20,7 +20,7 @@ const STEP = 3;
 /** Half-width kept around stems and sub-branch runs. */
 const LINE = 2;
 /** Most a clade's lean changes per px of height. */
-const SLOPE = 0.45;
+const SLOPE = 1;
 
 export interface Lane {
   /** Offset of the node's stem from its parent's stem (or the trunk's edge), outward. */
@@ -161,7 +161,7 @@ function packNode(n: CladeNode, origin: number, lanes: Map<string, Lane>): Profi
   const limit = n.unit ? boxTop(n) - 3 : Infinity;
   let stemTop = n.unit ? boxTop(n) : -Infinity;
   let stemBottom = n.unit ? boxTop(n) : -Infinity;
-  for (const c of n.children) {
+  for (const c of packOrder(n.children)) {
     if (c === cont) continue;
     // A child younger than the continuation passes below the continuation's box.
     const floor = cont && c.y - (c.unit?.boxH ?? 0) / 2 < boxBottom(cont) + 4 ? boxBottom(cont) + RISE : -Infinity;
@@ -175,6 +175,15 @@ function packNode(n: CladeNode, origin: number, lanes: Map<string, Lane>): Profi
   if (!n.unit) n.y = stemBottom + 2;
   if (stemTop !== -Infinity && stemBottom > stemTop) acc.add(stemTop, stemBottom, -LINE, LINE);
   return acc;
+}
+
+/**
+ * Children are packed smaller subtrees first (latest first among equals): leaves take the places nearest
+ * their parent's stem, each at its own height, and the lineages that live on go outward of them, so a
+ * hub's many leaves stack beside its stem instead of each being pushed outward of every later lineage.
+ */
+function packOrder(children: CladeNode[]): CladeNode[] {
+  return [...children].sort((a, b) => a.size - b.size || b.t - a.t || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** Children inherit their clade root's side. */

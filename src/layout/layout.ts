@@ -108,22 +108,36 @@ export function assemble(catalog: Catalog, t: Tree, o: Resolved, s: Strings, cou
 
 /**
  * Fit the figure to a page shape. Taller years let lines stack and lean into each other, so the width
- * shrinks as the height grows, though not steadily: try a few year heights and keep the one needing
- * the smallest page of that shape (its labels print largest); then pad it to the shape, sharing extra
- * width between the columns, or adding height below.
+ * shrinks as the height grows: one draft at a middling year height measures the width; the width is
+ * taken to fall as stretch^-WIDTH_POWER while the years' span grows in proportion, and the stretch where width meets shape × height is drawn (its labels print largest).
+ * Then the figure is padded to the shape, sharing extra width between the columns, or adding height below.
  */
 function fitAspect(catalog: Catalog, drawn: Model[], o: Resolved, s: Strings, units: ReadonlyMap<string, UnitShape>, aspect: number): Tree {
-  const page = (t: Tree) => Math.max(t.plotRight + 24, aspect * (t.bottom + 24));
-  let best: Tree | undefined;
-  let stretch = 1;
-  for (const k of STRETCHES) {
-    const t = tree(catalog, drawn, o, s, units, k, true);
-    if (!best || page(t) < page(best) - 1e-6) (best = t), (stretch = k);
+  const d = tree(catalog, drawn, o, s, units, DRAFT_STRETCH, true);
+  // Every year's height is proportional to the stretch (up to rounding): only the years' span scales.
+  const span = d.f.scale.bottom - d.f.scale.top;
+  const tall = (k: number) => aspect * (d.bottom + span * (k / DRAFT_STRETCH - 1) + 24);
+  const wide = (k: number) => (d.plotRight + 24) * (DRAFT_STRETCH / k) ** WIDTH_POWER;
+  let lo = STRETCH_MIN, hi = STRETCH_MAX;
+  if (wide(lo) <= tall(lo)) hi = lo;
+  else if (wide(hi) >= tall(hi)) lo = hi;
+  for (let i = 0; i < 14 && hi - lo > 0.01; i++) {
+    const m = (lo + hi) / 2;
+    if (wide(m) > tall(m)) lo = m;
+    else hi = m;
   }
-  const w = Math.round(aspect * (best!.bottom + 24));
-  return tree(catalog, drawn, best!.plotRight + 24 < w ? { ...o, width: Math.max(o.width, w) } : o, s, units, stretch);
+  // The width is noisy (packing is discrete): draft the predicted stretch too and keep the better of the two.
+  let stretch = Math.round(((lo + hi) / 2) * 100) / 100;
+  const page = (t: Tree) => Math.max(t.plotRight + 24, aspect * (t.bottom + 24));
+  if (Math.abs(stretch - DRAFT_STRETCH) > 0.05 && page(tree(catalog, drawn, o, s, units, stretch, true)) > page(d)) stretch = DRAFT_STRETCH;
+  // Columns share whatever width the shape leaves over (none when the tree is wider than the shape).
+  return tree(catalog, drawn, { ...o, width: Math.max(o.width, Math.round(tall(stretch)) - 24) }, s, units, stretch);
 }
 
-const STRETCHES = [0.8, 1.2, 1.8, 2.7, 4];
+/** The draft's year-height stretch, the range tried, and how fast width falls as years grow taller (measured: 0.3–0.4). */
+const DRAFT_STRETCH = 1.8;
+const STRETCH_MIN = 0.6;
+const STRETCH_MAX = 4;
+const WIDTH_POWER = 0.36;
 /** A poster (no target shape): a big catalog gets taller years, so crowded lines stack instead of spreading. */
 const posterStretch = (n: number) => Math.min(3, Math.max(1, n / 120));

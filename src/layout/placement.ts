@@ -55,6 +55,18 @@ function outline(c: PackedColumn, lo: number, n: number, trunkTop: number, trunk
   return { L, R };
 }
 
+/** Least finite value (Infinity marks an empty slice), and the greatest. */
+function least(a: Float64Array): number {
+  let m = Infinity;
+  for (const v of a) if (v < m) m = v;
+  return m;
+}
+function most(a: Float64Array): number {
+  let m = -Infinity;
+  for (const v of a) if (v > m) m = v;
+  return m;
+}
+
 export function placeColumns(cols: PackedColumn[], left: number, trunkBottom: number, origin: number, minWidth: number): PlacedColumn[] {
   const all = cols.flatMap((c) => [c.packing.left, c.packing.right]).filter((p) => p.n);
   const lo = Math.min(Math.floor((trunkBottom - 200 - origin) / BUCKET), ...all.map((p) => p.lo));
@@ -68,13 +80,13 @@ export function placeColumns(cols: PackedColumn[], left: number, trunkBottom: nu
   });
   cols.forEach((c, i) => {
     const { L, R } = outlines[i];
-    let x = left - Math.min(...L.filter((v) => v !== Infinity));
+    let x = left - least(L);
     for (let b = 0; b < n; b++) if (L[b] !== Infinity && env[b] !== -Infinity) x = Math.max(x, env[b] + COLUMN_GAP - L[b]);
     if (xs.length) x = Math.max(x, xs[xs.length - 1] + 80);
     for (let b = 0; b < n; b++) if (R[b] !== -Infinity) env[b] = Math.max(env[b], x + R[b]);
     xs.push(x);
   });
-  const right = Math.max(...cols.map((c, i) => xs[i] + Math.max(...outlines[i].R.filter((v) => v !== -Infinity))));
+  const right = Math.max(...cols.map((c, i) => xs[i] + most(outlines[i].R)));
   const extra = minWidth > right && cols.length > 1 ? (minWidth - right) / (cols.length - 1) : 0;
   return cols.map((c, i) => {
     const trunkX = xs[i] + extra * i;
@@ -82,8 +94,8 @@ export function placeColumns(cols: PackedColumn[], left: number, trunkBottom: nu
     const placed: PlacedColumn = {
       ...c,
       trunkX,
-      x1: r2(trunkX + Math.min(...L.filter((v) => v !== Infinity))),
-      x2: r2(trunkX + Math.max(...R.filter((v) => v !== -Infinity))),
+      x1: r2(trunkX + least(L)),
+      x2: r2(trunkX + most(R)),
       stemX: new Map(),
       side: new Map(),
       xAt: () => 0,
