@@ -16,6 +16,8 @@ import { Occupancy } from './occupancy.js';
 import { textWidth } from './text.js';
 import { sampleBezier } from './geometry.js';
 
+/** The title belongs at the top: its top edge no lower than this share of the page. */
+const TITLE_TOP = 0.12;
 /** Room kept between furniture and the tree (the panels' 6 px padding included). */
 const CLEAR = 12;
 
@@ -43,6 +45,8 @@ export interface Furniture {
   title: TextLine[];
   width: number;
   height: number;
+  /** Whether the title found room at the top of the page (else it went wherever it fit). */
+  titleFits: boolean;
 }
 
 interface Page {
@@ -115,24 +119,25 @@ export function furniture(input: FurnitureInput): Furniture {
   const titleW = Math.ceil(Math.max(0, ...f.titleLines.map((l) => textWidth(l, f.titleFont))));
   const titleH = f.titleLines.length * (f.titleFont + 6);
   let page = padPage(Math.max(input.minWidth, input.plotRight + MARGIN), input.bottom + MARGIN, aspect);
-  if (process.env.FF_DEBUG) console.error("tree", input.plotRight, input.bottom, input.minWidth, "page", page, "headerH", f.headerH, "scaleTop", f.scale.top);
   // Room to grow: rightward and downward by every piece, and the padding that follows.
   const sizes = [{ w: titleW, h: titleH }, chartProbe ?? { w: 0, h: 0 }, ...legends.map((l) => l.probe)];
   const growW = sizes.reduce((a, q) => a + q.w + 2 * CLEAR, 0), growH = sizes.reduce((a, q) => a + q.h + 2 * CLEAR, 0);
   const occ = occupancy(input, page.w + growW + (aspect ? growH * aspect : 0), page.h + growH + (aspect ? growW / aspect : 0));
 
   let titleRect: Rect | null = null;
+  let titleFits = true;
   if (titleW > 0) {
-    const at = place(occ, page, aspect, titleW, titleH, ['tl'], page.h / 4) ?? place(occ, page, aspect, titleW, titleH, ['tl', 'tr'])!;
+    const top = Math.max(f.headerH - titleH, TITLE_TOP * page.h);
+    const fit = place(occ, page, aspect, titleW, titleH, ['tl', 'tr'], top);
+    const at = fit ?? place(occ, page, aspect, titleW, titleH, ['tl', 'tr'])!;
+    titleFits = fit !== null;
     titleRect = at.r;
-    page = at.page; if (process.env.FF_DEBUG) console.error("title", at);
     occ.rect(titleRect);
   }
   let chartRect: Rect | null = null;
   if (chartProbe) {
     const at = place(occ, page, aspect, chartProbe.w, chartProbe.h, ['br', 'bl', 'tr', 'tl'])!;
     chartRect = at.r;
-    page = at.page; if (process.env.FF_DEBUG) console.error("chart", at);
     occ.rect(chartRect);
   }
   let pick: { shape: (typeof LEGEND_SHAPES)[number]; r: Rect; page: Page; cost: number } | null = null;
@@ -142,14 +147,13 @@ export function furniture(input: FurnitureInput): Furniture {
     const cost = (aspect ? at.page.w : at.page.w * at.page.h) * 1e6 + near(at.r, titleRect);
     if (!pick || cost < pick.cost) pick = { shape, r: at.r, page: at.page, cost };
   }
-  page = pick!.page; if (process.env.FF_DEBUG) console.error("legend", pick);
   const leg = legend(input.families, s, markers, pick!.r.x, pick!.r.y, k, pick!.shape);
   const chart = chartProbe && chartRect ? barChart(catalog, counted, input.chartTop, s, chartRect.x, chartRect.y, k) : null;
   const tx = titleRect?.x ?? f.axisX + 40, ty = titleRect?.y ?? MARGIN;
   const title: TextLine[] = f.titleLines.map((l, i) => ({ text: l, x: tx, y: ty + (i + 1) * (f.titleFont + 6) - 6, size: f.titleFont, anchor: 'start', weight: 'bold' }));
   const width = Math.ceil(page.w), height = Math.ceil(page.h);
   const ax = axis(f.scale, f.axisX, Math.min(f.scale.top - 30, f.headerH + 10), height - MARGIN / 2, width - MARGIN, f.k);
-  return { legend: leg, chart, axis: ax, title, width, height };
+  return { legend: leg, chart, axis: ax, title, width, height, titleFits };
 }
 
 /** Distance from the legend to the title (the legend sits best under it), for ties between shapes. */
