@@ -132,12 +132,14 @@ export function furniture(input: FurnitureInput): Furniture {
     const at = fit ?? place(occ, page, aspect, titleW, titleH, ['tl', 'tr'])!;
     titleFits = fit !== null;
     titleRect = at.r;
+    page = at.page;
     occ.rect(titleRect);
   }
   let chartRect: Rect | null = null;
   if (chartProbe) {
     const at = place(occ, page, aspect, chartProbe.w, chartProbe.h, ['br', 'bl', 'tr', 'tl'])!;
     chartRect = at.r;
+    page = at.page;
     occ.rect(chartRect);
   }
   let pick: { shape: (typeof LEGEND_SHAPES)[number]; r: Rect; page: Page; cost: number } | null = null;
@@ -147,6 +149,7 @@ export function furniture(input: FurnitureInput): Furniture {
     const cost = (aspect ? at.page.w : at.page.w * at.page.h) * 1e6 + near(at.r, titleRect);
     if (!pick || cost < pick.cost) pick = { shape, r: at.r, page: at.page, cost };
   }
+  page = pick!.page;
   const leg = legend(input.families, s, markers, pick!.r.x, pick!.r.y, k, pick!.shape);
   const chart = chartProbe && chartRect ? barChart(catalog, counted, input.chartTop, s, chartRect.x, chartRect.y, k) : null;
   const tx = titleRect?.x ?? f.axisX + 40, ty = titleRect?.y ?? MARGIN;
