@@ -12,7 +12,7 @@ import { MARGIN } from './frame.js';
 import { legend, LEGEND_SHAPES } from './legend.js';
 import { barChart } from './chart.js';
 import { axis, PILL_W } from './axis.js';
-import { Occupancy } from './occupancy.js';
+import { CELL, Occupancy } from './occupancy.js';
 import { textWidth } from './text.js';
 import { sampleBezier } from './geometry.js';
 
@@ -86,27 +86,28 @@ function occupancy(input: FurnitureInput, w: number, h: number): Occupancy {
 type Corner = 'tl' | 'tr' | 'bl' | 'br';
 
 /**
- * Where one piece of furniture goes: the spot leaving the smallest page (a spot inside the page costs
- * nothing), then the one nearest its preferred corners, in order. `top`: the lowest y its top may take.
+ * Where one piece of furniture goes: the free spot inside the page nearest its corner; else the spot
+ * needing the least growth of the page, rightward or downward, whichever leaves the smaller page once
+ * padded to the shape. `top`: the lowest y its top edge may take; `grow` false: inside the page or nowhere.
  */
-function place(occ: Occupancy, page: Page, aspect: number | undefined, w: number, h: number, corners: Corner[], top = Infinity): { r: Rect; page: Page } | null {
+function place(occ: Occupancy, page: Page, aspect: number | undefined, w: number, h: number, corner: Corner, top = Infinity, grow = true): { r: Rect; page: Page } | null {
+  const at = { right: corner[1] === 'r', bottom: corner[0] === 'b' };
+  const cell = (v: number) => Math.floor(v / CELL);
+  const i1 = Math.ceil(MARGIN / CELL), j1 = i1;
+  const iIn = cell(page.w - MARGIN - w), jIn = Math.min(cell(page.h - MARGIN - h), cell(top));
+  const grown = (r: Rect) => ({ r, page: padPage(Math.max(page.w, r.x + w + MARGIN), Math.max(page.h, r.y + h + MARGIN), aspect) });
+  const inside = iIn >= i1 && jIn >= j1 ? occ.nearest(w, h, i1, j1, iIn, jIn, at) : null;
+  if (inside || !grow) return inside && grown(inside);
+  // Growth: past the right edge (a column at a time), or past the bottom (a row at a time).
+  const iOut = cell(page.w + CLEAR), jOut = Math.min(cell(page.h + CLEAR), cell(top));
+  const right = jIn >= j1 ? occ.sweep(w, h, Math.max(i1, iIn + 1), j1, iOut, jIn, true, at.bottom) : null;
+  const down = iIn >= i1 && jOut > jIn ? occ.sweep(w, h, i1, Math.max(j1, jIn + 1), iIn, jOut, false, at.right) : null;
+  const options = [right, down].filter((r): r is Rect => r !== null).map(grown);
   const size = (p: Page) => (aspect ? p.w : p.w * p.h);
-  const base = size(page);
-  const span = page.w + page.h;
-  const x2 = page.w - MARGIN + CLEAR, y2 = Math.min(top, page.h - MARGIN + CLEAR);
-  const r = occ.best(w, h, MARGIN, MARGIN, x2, y2, (x, y) => {
-    const p = padPage(Math.max(page.w, x + w + MARGIN), Math.max(page.h, y + h + MARGIN), aspect);
-    const grow = size(p) / base - 1;
-    let near = Infinity;
-    corners.forEach((c, i) => {
-      const dx = c[1] === 'l' ? x - MARGIN : p.w - MARGIN - (x + w);
-      const dy = c[0] === 't' ? y - MARGIN : p.h - MARGIN - (y + h);
-      near = Math.min(near, (Math.max(0, dx) + Math.max(0, dy)) / span + i);
-    });
-    // Any growth outweighs every preference (near < corners.length).
-    return (grow > 1e-9 ? 100 + grow * 1e6 : 0) + near;
-  });
-  return r ? { r, page: padPage(Math.max(page.w, r.x + w + MARGIN), Math.max(page.h, r.y + h + MARGIN), aspect) } : null;
+  options.sort((a, b) => size(a.page) - size(b.page));
+  if (options.length) return options[0];
+  // Wider than the page, or no room above `top`: beside the page's upper right.
+  return j1 * CELL <= top ? grown({ x: iOut * CELL, y: j1 * CELL, w, h }) : null;
 }
 
 export function furniture(input: FurnitureInput): Furniture {
@@ -127,9 +128,9 @@ export function furniture(input: FurnitureInput): Furniture {
   let titleRect: Rect | null = null;
   let titleFits = true;
   if (titleW > 0) {
-    const top = Math.max(f.headerH - titleH, TITLE_TOP * page.h);
-    const fit = place(occ, page, aspect, titleW, titleH, ['tl', 'tr'], top);
-    const at = fit ?? place(occ, page, aspect, titleW, titleH, ['tl', 'tr'])!;
+    // Inside the page's top, without growing it; else (titleFits false) the caller keeps a band for it.
+    const fit = place(occ, page, aspect, titleW, titleH, 'tl', Math.max(f.headerH - titleH, TITLE_TOP * page.h), false);
+    const at = fit ?? place(occ, page, aspect, titleW, titleH, 'tl')!;
     titleFits = fit !== null;
     titleRect = at.r;
     page = at.page;
@@ -137,16 +138,16 @@ export function furniture(input: FurnitureInput): Furniture {
   }
   let chartRect: Rect | null = null;
   if (chartProbe) {
-    const at = place(occ, page, aspect, chartProbe.w, chartProbe.h, ['br', 'bl', 'tr', 'tl'])!;
+    const at = place(occ, page, aspect, chartProbe.w, chartProbe.h, 'br')!;
     chartRect = at.r;
     page = at.page;
     occ.rect(chartRect);
   }
   let pick: { shape: (typeof LEGEND_SHAPES)[number]; r: Rect; page: Page; cost: number } | null = null;
   for (const { shape, probe } of legends) {
-    const at = place(occ, page, aspect, probe.w, probe.h, ['tl', 'bl', 'tr', 'br']);
+    const at = place(occ, page, aspect, probe.w, probe.h, 'tl');
     if (!at) continue;
-    const cost = (aspect ? at.page.w : at.page.w * at.page.h) * 1e6 + near(at.r, titleRect);
+    const cost = (aspect ? at.page.w : at.page.w * at.page.h) * 1e6 + near(at.r, titleRect) + (probe.w * probe.h) / 1000;
     if (!pick || cost < pick.cost) pick = { shape, r: at.r, page: at.page, cost };
   }
   page = pick!.page;
@@ -159,7 +160,7 @@ export function furniture(input: FurnitureInput): Furniture {
   return { legend: leg, chart, axis: ax, title, width, height, titleFits };
 }
 
-/** Distance from the legend to the title (the legend sits best under it), for ties between shapes. */
+/** Distance from the legend to the title (the legend sits best under it): with its area, it decides between shapes. */
 function near(r: Rect, title: Rect | null): number {
   if (!title) return r.x + r.y;
   return Math.abs(r.x - title.x) + Math.abs(r.y - (title.y + title.h));

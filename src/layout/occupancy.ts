@@ -76,20 +76,41 @@ export class Occupancy {
     return this.freeCells(i, j, Math.floor((r.x + r.w) / CELL) - i + 1, Math.floor((r.y + r.h) / CELL) - j + 1);
   }
 
+  /** Cells a w × h rectangle on a cell corner covers (one more each way: it may end on a cell edge). */
+  static span(w: number, h: number): [number, number] {
+    return [Math.ceil(w / CELL) + 1, Math.ceil(h / CELL) + 1];
+  }
+
   /**
-   * The best free spot for a w × h rectangle whose top-left corner lies on a cell corner within
-   * [x1, x2] × [y1, y2]: least `cost`, ties broken by the order of the scan (top to bottom, left to right).
+   * The free spot nearest a corner of a region: top-left corners on cell corners within cells
+   * [i1, i2] × [j1, j2], scanned by growing L1 distance from the corner (ties: nearer in y first).
    */
-  best(w: number, h: number, x1: number, y1: number, x2: number, y2: number, cost: (x: number, y: number) => number): Rect | null {
-    const ci = Math.ceil(w / CELL) + 1, cj = Math.ceil(h / CELL) + 1;
-    let best: Rect | null = null, bestCost = Infinity;
-    for (let j = Math.ceil(y1 / CELL); j * CELL <= y2; j++) {
-      for (let i = Math.ceil(x1 / CELL); i * CELL <= x2; i++) {
-        if (!this.freeCells(i, j, ci, cj)) continue;
-        const c = cost(i * CELL, j * CELL);
-        if (c < bestCost - 1e-9) (bestCost = c), (best = { x: i * CELL, y: j * CELL, w, h });
+  nearest(w: number, h: number, i1: number, j1: number, i2: number, j2: number, corner: { right: boolean; bottom: boolean }): Rect | null {
+    const [ci, cj] = Occupancy.span(w, h);
+    const ni = i2 - i1, nj = j2 - j1;
+    for (let d = 0; d <= ni + nj; d++) {
+      for (let dj = Math.max(0, d - ni); dj <= Math.min(d, nj); dj++) {
+        const i = corner.right ? i2 - (d - dj) : i1 + (d - dj), j = corner.bottom ? j2 - dj : j1 + dj;
+        if (this.freeCells(i, j, ci, cj)) return { x: i * CELL, y: j * CELL, w, h };
       }
     }
-    return best;
+    return null;
+  }
+
+  /**
+   * The first free spot line by line: columns i1 → i2 (outer) then rows from one end (`byColumn`), or
+   * rows j1 → j2 (outer) then columns from one end. Finds the least growth of a page to the right or down.
+   */
+  sweep(w: number, h: number, i1: number, j1: number, i2: number, j2: number, byColumn: boolean, fromEnd: boolean): Rect | null {
+    const [ci, cj] = Occupancy.span(w, h);
+    const [o1, o2, n1, n2] = byColumn ? [i1, i2, j1, j2] : [j1, j2, i1, i2];
+    for (let o = o1; o <= o2; o++) {
+      for (let n = n1; n <= n2; n++) {
+        const m = fromEnd ? n2 - (n - n1) : n;
+        const [i, j] = byColumn ? [o, m] : [m, o];
+        if (this.freeCells(i, j, ci, cj)) return { x: i * CELL, y: j * CELL, w, h };
+      }
+    }
+    return null;
   }
 }
