@@ -58,10 +58,14 @@ describe.skipIf(full.models.length === 0)('the three figures meet their targets'
     expect(m.crossings).toBeLessThanOrEqual(8);
     expect(m.aspect).toBeGreaterThanOrEqual(1.2);
     expect(m.aspect).toBeLessThanOrEqual(1.6);
+    // Title, legend and chart inside the plot's empty corners, no bands: 5.9 pt before, 7.2 pt after (target 12).
+    expect(m.medianLabelPt).toBeGreaterThanOrEqual(7);
   });
 
   it('default (landmarks): at most 0.15 crossings per box', () => {
     expect(layoutMetrics(scenes.landmark).crossingsPerBox).toBeLessThanOrEqual(0.15);
+    // 3.6 pt with the furniture in bands, 4.3 pt inside the plot (target 8).
+    expect(layoutMetrics(scenes.landmark).medianLabelPt).toBeGreaterThanOrEqual(4.2);
   });
 
   it('--all: at most 0.3 crossings per box', () => {

@@ -5,8 +5,10 @@
  *   3. lanes.ts      columns and lanes: each clade packed around its stem, sides of the trunk
  *   4. placement.ts  placement: columns side by side, boxes; root.ts: trunks and stump
  *   5. routing.ts    routing: branches, stems, secondary links
- *   6. furniture.ts  legend, chart, axis, title
- * With `aspect` set, phases 1–5 run again with the year heights stretched until the shape fits.
+ *   6. furniture.ts  title, legend, chart, axis: in empty parts of the page; the page size
+ * With `aspect` set, phases 1–5 run again with the year heights stretched until the shape fits, and
+ * height the shape leaves empty goes to taller years (`fill`). A title with no empty top corner gets a
+ * band above the tree (`titleBand`: the tree is laid out again under it).
  * Pure and deterministic: every sort is a total order, nothing depends on randomness or key order.
  */
 import { FAMILIES, type Catalog, type Family, type Model } from '../catalog/core.js';
