@@ -10,11 +10,12 @@ import { markShape } from './marks.js';
 import { textWidth, truncate } from './text.js';
 import type { Strings } from './i18n.js';
 
-const ROW0 = 25;
+const ROW0 = 24;
+/** growth.ts reads the chart's scale back from a bar's height: keep 20 at scale 1. */
 const BAR_H0 = 20;
-const BAR_MAX0 = 220;
+const BAR_MAX0 = 150;
 const FONT0 = 13;
-const NAME_CELLS = 16;
+const NAME_CELLS = 15;
 
 export function chartSize(catalog: Catalog, models: readonly Model[], top: number, s: Strings): { w: number; h: number } | null {
   const c = barChart(catalog, models, top, s, 0, 0);
@@ -41,10 +42,12 @@ export function barChart(catalog: Catalog, models: readonly Model[], top: number
   const marks = shown.map((c) => markShape(c.org, catalog.organizations.get(c.org))).map((m) => ({ ...m, w: Math.round(m.w * k), h: Math.round(m.h * k) }));
   const markW = Math.max(...marks.map((m) => m.w));
   const nameW = Math.max(...names.map((n) => textWidth(n, FONT)));
-  const caption = s.chartCaption(shown.length, counts.length);
+  const caption = s.chartCaption;
+  const note = shown.length < counts.length ? s.chartTop(shown.length, counts.length) : '';
   const captionW = textWidth(caption, FONT + 1);
+  const keyW = 4 + 2 * (18 * k + 14 * k) + textWidth(s.chartOpen, FONT) + textWidth(s.chartClosed, FONT) + (note ? textWidth(note, FONT) : 0);
   const bodyW = leftPad + 4 + markW + 4 + nameW;
-  const w = Math.ceil(Math.max(bodyW, captionW) + 8);
+  const w = Math.ceil(Math.max(bodyW, captionW, keyW) + 8);
   const axisX = ox + w - 4 - nameW - 4 - markW - 4;
   const y0 = oy + Math.round(24 * k);
   const bars: ChartBar[] = shown.map((c, i) => {
@@ -94,6 +97,7 @@ export function barChart(catalog: Catalog, models: readonly Model[], top: number
     bars,
     names: nameLines,
     caption: { text: caption, x: ox + w, y: oy + Math.round(14 * k), size: FONT + 1, anchor: 'end', weight: 'bold' },
+    note: note ? { text: note, x: ox + w, y: keyY + 11 * k, size: FONT, anchor: 'end' } : undefined,
     key,
     organizations: counts.length,
   };

@@ -58,7 +58,8 @@ export function frame(drawn: Model[], o: Resolved, titleLines: string[], stretch
   const k = furnitureScale(axisModels.length);
   const kPanel = Math.min(k, 1.6);
   const titleFont = Math.round(TITLE_FONT * kPanel);
-  const headerH = MARGIN + titleLines.length * (titleFont + 6) + 10;
+  // The title goes into an empty corner of the plot (furniture.ts); a band is kept only when none holds it.
+  const headerH = o.titleBand ? MARGIN + titleLines.length * (titleFont + 6) + 10 : MARGIN;
   const points = axisModels.map((m) => ({ t: t.get(m.id)!, column: m.family }));
   const pitch = PITCH * stretch;
   const minYear = Math.round(60 * stretch);

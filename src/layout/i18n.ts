@@ -11,7 +11,9 @@ export interface Strings {
   closed: string;
   restricted: string;
   conditional: string;
-  chartCaption: (shown: number, total: number) => string;
+  chartCaption: string;
+  /** The chart's note when it shows only the largest organisations. */
+  chartTop: (shown: number, total: number) => string;
   chartOpen: string;
   chartClosed: string;
 }
@@ -30,7 +32,8 @@ export const STRINGS: Record<Lang, Strings> = {
     closed: 'Closed weights',
     restricted: 'Licence: no commercial use',
     conditional: 'Licence: commercial use with conditions',
-    chartCaption: (shown, total) => (shown < total ? `Models per organisation (top ${shown} of ${total})` : `Models per organisation`),
+    chartCaption: 'Models per organisation',
+    chartTop: (shown, total) => `top ${shown} of ${total}`,
     chartOpen: 'open',
     chartClosed: 'closed',
   },
@@ -47,7 +50,8 @@ export const STRINGS: Record<Lang, Strings> = {
     closed: '闭源',
     restricted: '许可证禁止商用',
     conditional: '许可证有条件商用',
-    chartCaption: (shown, total) => (shown < total ? `各机构模型数（前 ${shown} / 共 ${total}）` : '各机构模型数'),
+    chartCaption: '各机构模型数',
+    chartTop: (shown, total) => `前 ${shown} / 共 ${total}`,
     chartOpen: '开放',
     chartClosed: '闭源',
   },

@@ -5,8 +5,10 @@
  *   3. lanes.ts      columns and lanes: each clade packed around its stem, sides of the trunk
  *   4. placement.ts  placement: columns side by side, boxes; root.ts: trunks and stump
  *   5. routing.ts    routing: branches, stems, secondary links
- *   6. furniture.ts  legend, chart, axis, title
- * With `aspect` set, phases 1–5 run again with the year heights stretched until the shape fits.
+ *   6. furniture.ts  title, legend, chart, axis: in empty parts of the page; the page size
+ * With `aspect` set, phases 1–5 run again with the year heights stretched until the shape fits, and
+ * height the shape leaves empty goes to taller years (`fill`). A title with no empty top corner gets a
+ * band above the tree (`titleBand`: the tree is laid out again under it).
  * Pure and deterministic: every sort is a total order, nothing depends on randomness or key order.
  */
 import { FAMILIES, type Catalog, type Family, type Model } from '../catalog/core.js';
@@ -16,7 +18,7 @@ import { PALETTES } from './theme.js';
 import { STRINGS, type Strings } from './i18n.js';
 import { ADVANCE, CJK_FONT_FAMILY, FONT_FAMILY } from './text.js';
 import { measureUnit, type UnitShape } from './unit.js';
-import { drawnModels, frame, type Frame } from './frame.js';
+import { drawnModels, frame, MARGIN, type Frame } from './frame.js';
 import { buildForest } from './clades.js';
 import { packColumn } from './lanes.js';
 import { trunkWidth } from './trunks.js';
@@ -33,6 +35,8 @@ interface Tree {
   scene: Pick<Scene, 'columns' | 'trunks' | 'stump' | 'stems' | 'branches' | 'links' | 'boxes'>;
   plotRight: number;
   bottom: number;
+  /** The year-height stretch it was laid out with. */
+  stretch: number;
 }
 
 /** `draft`: only the extents (plotRight, bottom) are needed — no trunks, branches or links. */
@@ -54,7 +58,7 @@ function tree(catalog: Catalog, drawn: Model[], o: Resolved, s: Strings, units: 
   const r = root({ columns: placed, boxes, stumpModels: f.stumpModels, units, axisBottom, axisX: f.axisX, k: f.k, s, draft });
   if (draft) {
     const right = Math.max(f.axisX + 350, ...placed.map((c) => c.x2), ...r.stumpBoxes.map((b) => b.unit.x + b.unit.w));
-    return { f, families, scene: { columns: [], trunks: [], stump: null, stems: [], branches: [], links: [], boxes: [] }, plotRight: right, bottom: r.bottom };
+    return { f, families, scene: { columns: [], trunks: [], stump: null, stems: [], branches: [], links: [], boxes: [] }, plotRight: right, bottom: r.bottom, stretch };
   }
   const byId = new Map([...boxes, ...r.stumpBoxes].map((b) => [b.id, b]));
   const branches: Branch[] = [];
@@ -72,6 +76,7 @@ function tree(catalog: Catalog, drawn: Model[], o: Resolved, s: Strings, units: 
     scene: { columns: placed.map(columnOf), trunks: r.trunks, stump: r.stump, stems, branches, links: secondaryLinks(links, byId), boxes: all },
     plotRight,
     bottom: r.bottom,
+    stretch,
   };
 }
 
@@ -80,12 +85,28 @@ export function layoutTree(catalog: Catalog, models: readonly Model[], options: 
   const s = STRINGS[o.lang];
   const drawn = drawnModels(models, o);
   const units = new Map<string, UnitShape>(drawn.map((m) => [m.id, measureUnit(catalog, m)]));
-  const t = o.aspect ? fitAspect(catalog, drawn, o, s, units, o.aspect) : tree(catalog, drawn, o, s, units, posterStretch(drawn.length));
-  return assemble(catalog, t, o, s);
+  const layout = (o: Resolved): Composed => {
+    if (!o.aspect) return compose(catalog, tree(catalog, drawn, o, s, units, posterStretch(drawn.length)), o, s);
+    const t = fitAspect(catalog, drawn, o, s, units, o.aspect);
+    return fill(catalog, drawn, o, s, units, t, compose(catalog, t, o, s), o.aspect);
+  };
+  const first = layout(o);
+  // No empty corner at the top for the title: lay the tree out again under a band kept for it.
+  return first.titleFits ? first.scene : layout({ ...o, titleBand: true }).scene;
+}
+
+/** A scene, and whether its title found room at the top. */
+interface Composed {
+  scene: Scene;
+  titleFits: boolean;
 }
 
 /** Scene of a tree: furniture placed, highlight applied. */
 export function assemble(catalog: Catalog, t: Tree, o: Resolved, s: Strings, counted?: readonly Model[]): Scene {
+  return compose(catalog, t, o, s, counted).scene;
+}
+
+function compose(catalog: Catalog, t: Tree, o: Resolved, s: Strings, counted?: readonly Model[]): Composed {
   const fu = furniture({ catalog, f: t.f, s, chartTop: o.chartTop, families: t.families, plotRight: t.plotRight, bottom: t.bottom, parts: t.scene, minWidth: o.width, aspect: o.aspect, counted });
   const scene: Scene = {
     version: SCENE_VERSION,
@@ -103,8 +124,34 @@ export function assemble(catalog: Catalog, t: Tree, o: Resolved, s: Strings, cou
     highlight: o.highlight,
   };
   if (o.highlight) applyHighlight(scene, catalog, o.highlight);
-  return scene;
+  return { scene, titleFits: fu.titleFits };
 }
+
+/**
+ * A tree wider than the page shape leaves the page's height partly empty: give that slack to the
+ * years instead (taller years; the tree often narrows too), as long as the page, furniture placed,
+ * does not grow. A few shares of the slack are tried as extents-only drafts; the best page (then the
+ * tallest years) is laid out, and kept if it is no larger.
+ */
+function fill(catalog: Catalog, drawn: Model[], o: Resolved, s: Strings, units: ReadonlyMap<string, UnitShape>, t: Tree, base: Composed, aspect: number): Composed {
+  const { scene } = base;
+  const slack = scene.height - MARGIN - t.bottom;
+  const years = t.f.scale.bottom - t.f.scale.top;
+  if (slack < FILL_MIN * scene.height || years <= 0) return base;
+  const page = (d: Tree) => Math.max(d.plotRight + MARGIN, aspect * (d.bottom + MARGIN));
+  const drafts = FILL_SHARES.map((share) => tree(catalog, drawn, o, s, units, (t.stretch * (years + share * slack)) / years, true))
+    .filter((d) => page(d) <= scene.width)
+    .sort((a, b) => page(a) - page(b) || b.stretch - a.stretch);
+  for (const d of drafts.slice(0, 2)) {
+    const filled = compose(catalog, tree(catalog, drawn, o, s, units, d.stretch), o, s);
+    if (filled.scene.width <= scene.width && filled.scene.height <= scene.height && (filled.titleFits || !base.titleFits)) return filled;
+  }
+  return base;
+}
+
+const FILL_SHARES = [1, 0.75, 0.5, 0.25];
+/** Height slack (share of the page) worth filling. */
+const FILL_MIN = 0.04;
 
 /**
  * Fit the figure to a page shape. Taller years let lines stack and lean into each other, so the width

@@ -37,6 +37,8 @@ export interface Resolved {
   width: number;
   chartTop: number;
   aspect?: number;
+  /** Internal (set by layoutTree, not an option): keep a band above the tree for the title, when no empty corner holds it. */
+  titleBand?: boolean;
 }
 
 export const DEFAULTS = { timeScale: 'density', theme: 'light', lang: 'en', width: 0, chartTop: 12 } as const;

@@ -169,6 +169,8 @@ export interface BarChart extends Rect {
   /** Organisation names right of the marks, one per bar. */
   names: TextLine[];
   caption: TextLine;
+  /** "top 12 of 44" when only the largest organisations are shown, right of the key. */
+  note?: TextLine;
   /** Key: open swatch, closed swatch. */
   key: LegendItem[];
   /** How many organisations the drawn subset has (the chart shows the top `bars.length`). */

@@ -189,6 +189,7 @@ function legend(l: Legend, p: Palette, text: TextFn, font: string): string {
 
 function chart(c: BarChart, p: Palette, text: TextFn, icons: Map<string, IconSvg | null>): string {
   const parts = ['<g id="chart">', panel(c, p), text(c.caption, p.text)];
+  if (c.note) parts.push(text(c.note, p.muted));
   const top = c.bars.length ? c.bars[0].openRect.y - 3 : c.y;
   const bottom = c.bars.length ? c.bars[c.bars.length - 1].openRect.y + c.bars[0].openRect.h + 3 : c.y;
   for (const b of c.bars) {
