@@ -172,13 +172,22 @@ export function cropScene(scene: Scene, region: Rect): Scene {
   };
 }
 
+/** Extra px drawn around a region and then cut off: anti-aliasing right at a drawing's edge can differ. */
+const BLEED = 4;
+
 /** One region of a frame, drawn at k output px per scene unit. */
 export function drawRegion(scene: Scene, px: PixelRect, k: number, icons?: ReadonlyMap<string, string>): Patch {
-  const view = { x: px.x / k, y: px.y / k, w: px.w / k, h: px.h / k };
-  const svg = renderSvg(cropScene(scene, view), { icons, view: { ...view, width: px.w, height: px.h } });
+  const big = { x: px.x - BLEED, y: px.y - BLEED, w: px.w + 2 * BLEED, h: px.h + 2 * BLEED };
+  const view = { x: big.x / k, y: big.y / k, w: big.w / k, h: big.h / k };
+  const svg = renderSvg(cropScene(scene, view), { icons, view: { ...view, width: big.w, height: big.h } });
   const r = rasterise(svg, scene.palette.background);
-  if (r.width !== px.w || r.height !== px.h) throw new Error(`drawRegion: drew ${r.width}×${r.height} px for a ${px.w}×${px.h} region`);
-  return { ...px, data: r.data };
+  if (r.width !== big.w || r.height !== big.h) throw new Error(`drawRegion: drew ${r.width}×${r.height} px for a ${big.w}×${big.h} region`);
+  const data = new Uint8Array(px.w * px.h * 4);
+  for (let row = 0; row < px.h; row++) {
+    const from = ((row + BLEED) * big.w + BLEED) * 4;
+    data.set(r.data.subarray(from, from + px.w * 4), row * px.w * 4);
+  }
+  return { ...px, data };
 }
 
 /** Every frame of the animation, as the patches that turn the previous frame into it. */
