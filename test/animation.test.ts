@@ -85,6 +85,13 @@ describe('incremental animation frames', () => {
     }
   }, 120_000);
 
+  it('draws a highlighted animation (translucent parts) frame by frame whole, without crashing resvg', () => {
+    const { catalog } = loadCatalog('catalog');
+    const scenes = growthFrames(catalog, filterModels(catalog, { landmark: true }), { aspect: 16 / 9, highlight: 'gpt-2' }, 'year').map((f) => f.scene);
+    const r = frameRasters(scenes, { width: 320, icons: readIcons(catalog, scenes[scenes.length - 1]) });
+    expect(r.patches.every((ps) => ps.length === 1 && ps[0].w === r.width && ps[0].h === r.height)).toBe(true);
+  }, 120_000);
+
   it('redraws the whole frame when anything outside the tracked parts changes', () => {
     const [a, b] = miniScenes.slice(-2);
     expect(changedRegions(a, b)).toBeDefined();

@@ -8,7 +8,7 @@
  * there (test/animation.test.ts compares them). Anything else that differs between two frames (legend,
  * title, trunks, size, colours) redraws the whole frame.
  */
-import type { Branch, Link, ModelBox, Rect, Scene, StemLine } from '../layout/index.js';
+import type { Branch, Link, ModelBox, OrgMark, Rect, Scene, StemLine } from '../layout/index.js';
 import { renderSvg } from './svg.js';
 import { rasterise } from './raster.js';
 
@@ -152,24 +152,43 @@ function textRect(t: { x: number; y: number; size: number; anchor: string; rotat
   return { x, y: t.y - 1.2 * t.size, w, h: 1.6 * t.size };
 }
 
-/** The scene with only the elements near a region: a region's drawing parses no more than it must. */
-export function cropScene(scene: Scene, region: Rect): Scene {
+/**
+ * The scene with only the elements near a region: a region's drawing parses no more than it must.
+ * resvg 2.6 panics on a layer (a translucent or clipped group, an icon with opacity, clip or mask) that
+ * lies wholly outside the canvas, so lines, curves and trunks (translucent or clipped) are kept only if
+ * their bounds meet `visible` (the canvas less a pixel) below the clip, and icons outside it become
+ * badges. What they would paint lies outside `visible`, in the bleed that is cut off.
+ */
+export function cropScene(scene: Scene, region: Rect, visible: Rect = region): Scene {
   const near = pad(region, NEAR);
   const keep = <T>(xs: readonly T[] | undefined, rect: (x: T) => Rect) => (xs ?? []).filter((x) => meets(rect(x), near));
+  const below = scene.clipTop === undefined ? visible : clipBelow(visible, scene.clipTop);
+  const shown = <T>(xs: readonly T[], rect: (x: T) => Rect, clipped: boolean) => xs.filter((x) => below && meets(rect(x), clipped ? below : visible));
+  const noIcon = (m: OrgMark): OrgMark => (m.kind === 'icon' && !meets(m, visible) ? { ...m, kind: 'badge' } : m);
+  const boxes = keep(scene.boxes, boxRect)
+    .filter((b) => !b.faded || [b, ...b.marks].some((r) => meets(r, visible)))
+    .map((b) => (b.marks.some((m) => noIcon(m) !== m) ? { ...b, marks: b.marks.map(noIcon) } : b));
+  const chart = scene.chart && meets(chartRect(scene.chart), near) ? { ...scene.chart, bars: scene.chart.bars.map((b) => ({ ...b, mark: noIcon(b.mark) })) } : null;
   const legend = meets(pad(scene.legend, 12), near) ? scene.legend : { ...scene.legend, items: [] };
   return {
     ...scene,
-    boxes: keep(scene.boxes, boxRect),
-    branches: keep(scene.branches, curveRect),
-    links: scene.links ? keep(scene.links, curveRect) : scene.links,
-    stems: scene.stems ? keep(scene.stems, stemRect) : scene.stems,
-    trunks: keep(scene.trunks, (t) => bounds([...t.outline, ...t.arrow, ...(t.labelPath ?? [])], 4 * t.label.size)),
+    boxes,
+    branches: shown(scene.branches, (b) => bounds([...b.d, ...b.arrow], 0), true),
+    links: scene.links ? shown(scene.links, (l) => bounds(l.d, 0), false) : scene.links,
+    stems: scene.stems ? shown(scene.stems, (t) => bounds([...(t.path ?? [{ x: t.x, y: t.y1 }, { x: t.x, y: t.y2 }]), ...(t.foot ?? [])], 0), true) : scene.stems,
+    trunks: shown(scene.trunks, (t) => bounds([...t.outline, ...t.arrow, ...(t.labelPath ?? []), t.label], 0), true),
     // The first tick stays: the axis takes its scale from it (svg.ts).
     axis: { ...scene.axis, ticks: scene.axis.ticks.filter((t, i) => i === 0 || meets(union(pad(t.pill, 4), textRect(t.label)), near)) },
-    chart: scene.chart && meets(chartRect(scene.chart), near) ? scene.chart : null,
+    chart,
     legend,
     title: keep(scene.title, textRect),
   };
+}
+
+/** The part of a rectangle below y (undefined if none). */
+function clipBelow(r: Rect, y: number): Rect | undefined {
+  const top = Math.max(r.y, y);
+  return top < r.y + r.h ? { x: r.x, y: top, w: r.w, h: r.y + r.h - top } : undefined;
 }
 
 /** Extra px drawn around a region and then cut off: anti-aliasing right at a drawing's edge can differ. */
@@ -179,7 +198,8 @@ const BLEED = 4;
 export function drawRegion(scene: Scene, px: PixelRect, k: number, icons?: ReadonlyMap<string, string>): Patch {
   const big = { x: px.x - BLEED, y: px.y - BLEED, w: px.w + 2 * BLEED, h: px.h + 2 * BLEED };
   const view = { x: big.x / k, y: big.y / k, w: big.w / k, h: big.h / k };
-  const svg = renderSvg(cropScene(scene, view), { icons, view: { ...view, width: big.w, height: big.h } });
+  const visible = { x: view.x + 1 / k, y: view.y + 1 / k, w: view.w - 2 / k, h: view.h - 2 / k };
+  const svg = renderSvg(cropScene(scene, view, visible), { icons, view: { ...view, width: big.w, height: big.h } });
   const r = rasterise(svg, scene.palette.background);
   if (r.width !== big.w || r.height !== big.h) throw new Error(`drawRegion: drew ${r.width}×${r.height} px for a ${big.w}×${big.h} region`);
   const data = new Uint8Array(px.w * px.h * 4);
@@ -190,6 +210,17 @@ export function drawRegion(scene: Scene, px: PixelRect, k: number, icons?: Reado
   return { ...px, data };
 }
 
+/**
+ * Whether regions of these frames can be drawn apart. resvg 2.6 can panic (and abort the process) on a
+ * translucent group nested in a clipped one, or an icon's own opacity, clip or mask, when the canvas
+ * shows only part of it; such frames (a highlighted lineage fades the rest) are drawn whole.
+ */
+function regionsDrawSafely(last: Scene, icons?: ReadonlyMap<string, string>): boolean {
+  const faded = [...last.boxes, ...last.branches, ...(last.stems ?? []), ...(last.links ?? []), ...last.trunks].some((x) => x.faded);
+  const layered = [...(icons?.values() ?? [])].some((t) => /(^|[^-\w])(opacity|clip-path|mask|filter)\s*[=:]/i.test(t));
+  return !faded && !layered;
+}
+
 /** Every frame of the animation, as the patches that turn the previous frame into it. */
 export function frameRasters(scenes: readonly Scene[], o: FrameOptions): FrameRasters {
   if (!scenes.length) throw new Error('frameRasters: no frames');
@@ -197,9 +228,10 @@ export function frameRasters(scenes: readonly Scene[], o: FrameOptions): FrameRa
   const k = width / scenes[0].width;
   const height = Math.max(1, Math.round(scenes[0].height * k));
   const whole: PixelRect = { x: 0, y: 0, w: width, h: height };
+  const partial = regionsDrawSafely(scenes[scenes.length - 1], o.icons);
   const patches = scenes.map((s, i) => {
     if (s.width !== scenes[0].width || s.height !== scenes[0].height) throw new Error('frameRasters: every frame must have the same size');
-    const regions = i ? changedRegions(scenes[i - 1], s) : undefined;
+    const regions = i && partial ? changedRegions(scenes[i - 1], s) : undefined;
     const pxs = regions ? toPixels(regions, k, width, height) : [whole];
     return pxs.map((px) => drawRegion(s, px, k, o.icons));
   });
