@@ -3,8 +3,9 @@
 // Rows: the default (landmark, 16:9) figure and the whole catalog (--all), catalog → scene → SVG in-process
 // (icons read once); `llmtree render -o tree.svg` end to end; the landmark animation by quarter, end to end.
 // Prints a Markdown table of medians, with CPU time beside wall time (the machine is shared).
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { loadCatalog, filterModels } from '../dist/catalog/index.js';
 import { layoutTree, layoutMetrics } from '../dist/layout/index.js';
@@ -25,14 +26,24 @@ function time(fn, runs) {
   }
   return { wall: median(wall), cpu: median(cpu) };
 }
+/** Wall and CPU (user + system, from GNU time when installed) of `llmtree ARGS`, median of `runs` after a warm-up. */
 function spawnTime(args, runs) {
-  const wall = [];
+  const wall = [], cpu = [];
+  const timed = existsSync('/usr/bin/time');
   for (let i = 0; i < runs + 1; i++) {
     const t = performance.now();
-    execFileSync('node', ['dist/cli/llmtree.js', ...args], { stdio: 'ignore' });
-    if (i) wall.push(performance.now() - t);
+    const r = timed
+      ? spawnSync('/usr/bin/time', ['-f', '%U %S', 'node', 'dist/cli/llmtree.js', ...args], { encoding: 'utf8' })
+      : spawnSync('node', ['dist/cli/llmtree.js', ...args], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`llmtree ${args.join(' ')} failed: ${r.stderr}`);
+    if (!i) continue;
+    wall.push(performance.now() - t);
+    if (timed) {
+      const [u, sys] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
+      cpu.push((u + sys) * 1000);
+    }
   }
-  return { wall: median(wall) };
+  return { wall: median(wall), cpu: cpu.length ? median(cpu) : undefined };
 }
 
 const { catalog } = loadCatalog('catalog');
@@ -49,9 +60,10 @@ for (const [k, make, budget] of [['default figure (' + landmarks.length + ' land
 execFileSync('node', ['dist/cli/llmtree.js', 'validate'], { stdio: 'ignore' });
 rows.push(['`llmtree render -o tree.svg`, end to end', spawnTime(['render', '-o', 'bench/out/tree.svg'], 5), 400]);
 rows.push(['`llmtree render --all -o tree.svg`, end to end', spawnTime(['render', '--all', '-o', 'bench/out/all.svg'], 3)]);
-rows.push(['`llmtree render -o tree.gif --step quarter`, end to end', spawnTime(['render', '-o', 'bench/out/tree.gif', '--step', 'quarter'], 1), 10000]);
+rows.push(['`llmtree render -o tree.gif --step quarter` (36 frames, 1024 px), end to end', spawnTime(['render', '-o', 'bench/out/tree.gif', '--step', 'quarter'], 3), 10000]);
+rows.push(['`llmtree render -o tree.apng --step quarter` (36 frames, 1024 px), end to end', spawnTime(['render', '-o', 'bench/out/tree.apng', '--step', 'quarter'], 3)]);
 
-console.log(`Node ${process.version}, ${process.platform}/${process.arch}; medians in ms\n`);
+console.log(`Node ${process.version}, ${process.platform}/${process.arch}; load average at the end ${loadavg().map((x) => x.toFixed(1)).join(' ')}; medians in ms\n`);
 console.log('| step | wall ms | CPU ms | budget ms | wall / budget |\n|---|---:|---:|---:|---:|');
 for (const [k, v, b] of rows) console.log(`| ${k} | ${v.wall.toFixed(0)} | ${v.cpu !== undefined ? v.cpu.toFixed(0) : ''} | ${b ?? ''} | ${b ? (v.wall / b).toFixed(2) : ''} |`);
 console.log('\n| scene | ' + Object.keys(layoutMetrics(scenes.all())).join(' | ') + ' |');

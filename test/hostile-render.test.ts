@@ -203,7 +203,7 @@ describe('hostile paths', () => {
     for (const [out, msg] of [
       [join(dir, 'missing', 'tree.png'), /-o: the folder ".*missing" does not exist/],
       [join(dir, 'out.svg'), /-o: ".*out\.svg" is a folder, not a file/],
-      [join(dir, 'tree.bmp'), /-o: cannot tell the format of ".*tree\.bmp"; use \.svg, \.png, \.pdf, \.gif or \.json/],
+      [join(dir, 'tree.bmp'), /-o: cannot tell the format of ".*tree\.bmp"; use \.svg, \.png, \.pdf, \.json, \.gif or \.apng/],
       [join(dir, 'tree'), /-o: cannot tell the format/],
     ] as const) {
       const r = cli(['render', '--catalog', catalog, '-o', out], { env: ENV });

@@ -13,7 +13,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import {
-  readdirSync, statSync, lstatSync, writeFileSync, mkdirSync, renameSync, existsSync, rmSync, openSync, fstatSync,
+  readdirSync, statSync, lstatSync, writeFileSync, mkdirSync, renameSync, rmSync, openSync, fstatSync,
   readSync, closeSync, constants,
 } from 'node:fs';
 import { homedir } from 'node:os';
@@ -52,9 +52,9 @@ export function catalogKey(dir: string, now = new Date()): string | undefined {
     const h = createHash('sha256');
     h.update(`${FORMAT}\0${SCHEMA_VERSION}\0${todayUTC(now)}\0${resolve(dir)}\0`);
     const stamp = (path: string, name: string) => {
-      if (!existsSync(path)) return void h.update(`${name}\0-\0`);
-      const s = statSync(path);
-      h.update(`${name}\0${s.size}\0${s.mtimeMs}\0${s.ctimeMs}\0`);
+      // One stat per file (start-up time): a missing file stamps as "-".
+      const s = statSync(path, { throwIfNoEntry: false });
+      h.update(s ? `${name}\0${s.size}\0${s.mtimeMs}\0${s.ctimeMs}\0` : `${name}\0-\0`);
     };
     for (const f of ['organizations.yaml', 'licenses.yaml', 'guide.yaml']) stamp(join(dir, f), f);
     const models = join(dir, 'models');

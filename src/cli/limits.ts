@@ -5,6 +5,8 @@ import { UsageError, shown } from './errors.js';
 /** Bounds of `--width` (px for SVG/PNG, pt for PDF) and `--scale`. */
 export const WIDTH_RANGE = [64, 100_000] as const;
 export const SCALE_RANGE = [0.1, 10] as const;
+/** Frames per second of an animation: GIF delays are whole hundredths of a second. */
+export const FPS_RANGE = [0.1, 50] as const;
 /** `--from`/`--to` may reach this many years beyond the catalog's first and last release. */
 export const YEAR_MARGIN = 10;
 

@@ -2,16 +2,6 @@
 /** The llmtree command line: a thin layer over the library; exits only here. */
 import { Command, CommanderError } from 'commander';
 import { UsageError, escapeControls } from './errors.js';
-import { registerValidate } from './validate.js';
-import { registerList } from './list.js';
-import { registerShow } from './show.js';
-import { registerLineage } from './lineage.js';
-import { registerStats } from './stats.js';
-import { registerFreshness } from './freshness.js';
-import { registerLicenses } from './licenses.js';
-import { registerRender } from './render.js';
-import { registerExtras } from './extras.js';
-import { registerImport, registerCrosscheck } from '../import/cli.js';
 import { addDbOption } from './context.js';
 
 // A closed pipe (`llmtree list | head`) ends the output quietly.
@@ -27,17 +17,26 @@ const program = new Command('llmtree')
   .exitOverride();
 program.configureOutput({ outputError: (s, write) => write(escapeControls(s)) });
 
-registerValidate(program);
-registerList(program);
-registerShow(program);
-registerLineage(program);
-registerStats(program);
-registerFreshness(program);
-registerLicenses(program);
-registerRender(program);
-registerExtras(program);
-registerImport(program);
-registerCrosscheck(program);
+/**
+ * Each command's module, loaded only when it is the command run (start-up is most of a quick command's
+ * time); help, a version or an unknown command loads them all, in this order, as before.
+ */
+type Register = (program: Command) => void;
+const COMMANDS: [string[], () => Promise<Register>][] = [
+  [['validate'], async () => (await import('./validate.js')).registerValidate],
+  [['list'], async () => (await import('./list.js')).registerList],
+  [['show'], async () => (await import('./show.js')).registerShow],
+  [['lineage'], async () => (await import('./lineage.js')).registerLineage],
+  [['stats'], async () => (await import('./stats.js')).registerStats],
+  [['freshness'], async () => (await import('./freshness.js')).registerFreshness],
+  [['licenses'], async () => (await import('./licenses.js')).registerLicenses],
+  [['render'], async () => (await import('./render.js')).registerRender],
+  [['guide', 'serve', 'site'], async () => (await import('./extras.js')).registerExtras],
+  [['import'], async () => (await import('../import/cli.js')).registerImport],
+  [['crosscheck'], async () => (await import('../import/cli.js')).registerCrosscheck],
+];
+const named = COMMANDS.filter(([names]) => names.includes(process.argv[2] ?? ''));
+for (const [, load] of named.length ? named : COMMANDS) (await load())(program);
 addDbOption(program, ['list', 'show', 'lineage', 'stats', 'render']);
 
 try {

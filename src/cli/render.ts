@@ -12,9 +12,11 @@ import { iconFile } from '../catalog/icon-file.js';
 import { catalogDir, loadOrExit, findModel, CLI_ENTRIES } from './context.js';
 import { UsageError } from './errors.js';
 import { checkOutput, writeOutput, STDOUT } from './output.js';
-import { rangeFlag, checkDateSpan, pixelBudgetMessage, WIDTH_RANGE, SCALE_RANGE } from './limits.js';
+import { rangeFlag, checkDateSpan, pixelBudgetMessage, WIDTH_RANGE, SCALE_RANGE, FPS_RANGE } from './limits.js';
 
-const FORMATS = ['svg', 'png', 'pdf', 'json', 'gif'] as const;
+const FORMATS = ['svg', 'png', 'pdf', 'json', 'gif', 'apng'] as const;
+/** Animations: the tree growing period by period. */
+const ANIMATED: readonly Format[] = ['gif', 'apng'];
 const ASPECTS: Record<string, number | undefined> = { '16:9': 16 / 9, '4:3': 4 / 3, '3:2': 3 / 2, 'a3': 420 / 297, auto: undefined };
 type Format = (typeof FORMATS)[number];
 
@@ -42,8 +44,8 @@ interface RenderFlags extends FilterOptions {
 export function registerRender(program: Command): void {
   const cmd = program
     .command('render')
-    .description('draw the LLM evolutionary tree (format from the -o extension: .svg, .png, .pdf, .json)')
-    .option('-o, --output <file>', 'output file: tree.svg, tree.png, tree.pdf or tree.json')
+    .description('draw the LLM evolutionary tree (format from the -o extension: .svg, .png, .pdf, .json; animated: .gif, .apng)')
+    .option('-o, --output <file>', 'output file: tree.svg, tree.png, tree.pdf, tree.json, or an animation: tree.gif, tree.apng')
     .option('--format <format>', `output format, overriding the extension: ${FORMATS.join(', ')} (json without -o prints the scene)`)
     .option('--catalog <dir>', 'catalog folder (default: ./catalog, else the bundled one)')
     .option('--from <date>', 'first date on the time axis (YYYY, YYYY-MM or YYYY-MM-DD)')
@@ -59,8 +61,8 @@ export function registerRender(program: Command): void {
     .option('--all', 'draw the whole catalog as a poster (default: the landmark models, slide-sized)')
     .option('--aspect <shape>', `page shape: ${Object.keys(ASPECTS).join(', ')} (default 16:9; 4:3 with --survey; auto with --all)`)
     .option('--metrics', 'print the figure\'s legibility metrics (crossings, aspect, label size on A3) to stderr')
-    .option('--step <period>', 'animation (.gif): one frame per year or quarter', 'quarter')
-    .option('--fps <n>', 'animation (.gif): frames per second (default 4)');
+    .option('--step <period>', 'animation (.gif, .apng): one frame per year or quarter', 'quarter')
+    .option('--fps <n>', 'animation (.gif, .apng): frames per second (default 4)');
   addFilterOptions(cmd);
   cmd.action(async (flags: RenderFlags) => {
     baselineTiersForOneShot(flags);
@@ -108,7 +110,7 @@ function formatOf(flags: RenderFlags): Format {
   if (flags.output === STDOUT) return 'svg';
   const ext = extname(flags.output).slice(1).toLowerCase();
   const f = (FORMATS as readonly string[]).includes(ext) ? (ext as Format) : undefined;
-  if (!f) throw new UsageError(`-o: cannot tell the format of "${flags.output}"; use .svg, .png, .pdf, .gif or .json`);
+  if (!f) throw new UsageError(`-o: cannot tell the format of "${flags.output}"; use .svg, .png, .pdf, .json, .gif or .apng`);
   return f;
 }
 
@@ -144,19 +146,22 @@ function printMetrics(scene: Scene): void {
   process.stderr.write(Object.entries(m).map(([k, v]) => `${k}: ${v}`).join('\n') + '\n');
 }
 
-/** Every GIF frame is held in memory while the palette is made: frames stay at most this wide. */
-const MAX_GIF_WIDTH = 4096;
+/** An animation's first frame and every later frame's changed regions are held in memory: frames stay at most this wide. */
+const MAX_ANIMATION_WIDTH = 4096;
 
-async function writeGif(flags: RenderFlags, catalog: Catalog, models: Model[], options: LayoutOptions, width: number | undefined, dir: string): Promise<void> {
-  if (width !== undefined && width > MAX_GIF_WIDTH) throw new UsageError(`--width: a GIF is at most ${MAX_GIF_WIDTH} px wide (every frame is held in memory); got ${width}`);
+async function writeAnimation(format: Format, flags: RenderFlags, catalog: Catalog, models: Model[], options: LayoutOptions, width: number | undefined, dir: string): Promise<void> {
+  const name = format === 'gif' ? 'a GIF' : 'an APNG';
+  if (width !== undefined && width > MAX_ANIMATION_WIDTH) throw new UsageError(`--width: ${name} is at most ${MAX_ANIMATION_WIDTH} px wide (the frames are held in memory); got ${width}`);
+  if (flags.scale !== undefined) throw new UsageError(`--scale: not for ${name}; give its width in px with --width (default 1024)`);
   const step = oneOf('--step', flags.step, STEPS) ?? 'quarter';
-  const fps = positive('--fps', flags.fps);
+  const fps = rangeFlag('--fps', flags.fps, FPS_RANGE);
   const frames = growthFrames(catalog, models, options, step);
   const last = frames[frames.length - 1].scene;
   if (flags.metrics) printMetrics(last);
-  const { scenesToGif } = await import('../render/gif.js');
-  const gif = scenesToGif(frames.map((f) => f.scene), { fps, width, icons: readIcons(catalog, last) });
-  writeOutput(flags.output!, gif, dir);
+  const o = { fps, width, icons: readIcons(catalog, last) };
+  const scenes = frames.map((f) => f.scene);
+  const data = format === 'gif' ? (await import('../render/gif.js')).scenesToGif(scenes, o) : (await import('../render/apng.js')).scenesToApng(scenes, o);
+  writeOutput(flags.output!, data, dir);
 }
 
 /** Icon files named by the drawn organisations, read once each; a missing file falls back to the badge. */
@@ -190,7 +195,8 @@ export async function runRender(flags: RenderFlags): Promise<void> {
   if (!flags.all && catalog.models.some((m) => m.landmark === true)) filter.landmark = true;
   const options = renderOptions(flags, catalog);
   const models = filterModels(catalog, filter);
-  if (format === 'gif') return writeGif(flags, catalog, models, options, width, dir);
+  if (ANIMATED.includes(format)) return writeAnimation(format, flags, catalog, models, options, width, dir);
+  for (const k of ['step', 'fps'] as const) if (flags[k] !== undefined && flags[k] !== (k === 'step' ? 'quarter' : undefined)) throw new UsageError(`--${k}: only for an animation (-o tree.gif or tree.apng)`);
   const scene = layoutTree(catalog, models, options);
   if (flags.metrics) printMetrics(scene);
   if (format === 'json') {

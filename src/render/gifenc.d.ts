@@ -7,5 +7,6 @@ declare module 'gifenc' {
   }
   export function GIFEncoder(): Encoder;
   export function quantize(rgba: Uint8Array | Uint8ClampedArray, maxColors: number, opts?: { format?: 'rgb565' | 'rgb444' | 'rgba4444' }): Palette;
+  export function nearestColorIndex(palette: Palette, pixel: number[]): number;
   export function applyPalette(rgba: Uint8Array | Uint8ClampedArray, palette: Palette, format?: 'rgb565' | 'rgb444' | 'rgba4444'): Uint8Array;
 }

@@ -6,3 +6,5 @@ export { xml } from './escape.js';
 export { fontFiles } from './fonts.js';
 export { parseIcon } from './icons.js';
 export { scenesToGif, type GifOptions } from './gif.js';
+export { scenesToApng, type ApngOptions } from './apng.js';
+export { frameRasters, type FrameRasters } from './frames.js';

@@ -1,6 +1,5 @@
 /** SVG → PNG with resvg, fonts from node_modules only (no system fonts), so output is identical everywhere. */
-import { Resvg } from '@resvg/resvg-js';
-import { fontFiles, needsCjk } from './fonts.js';
+import { resvg } from './raster.js';
 
 export interface PngOptions {
   /** Pixel ratio (default 1: the figure is already large). */
@@ -34,15 +33,6 @@ export class PixelBudgetError extends RangeError {
 export function svgToPng(svg: string, o: PngOptions = {}): Buffer {
   const size = pngSize(svg, o);
   if (!(size.width * size.height <= MAX_PNG_PIXELS && size.width >= 1 && size.height >= 1)) throw new PixelBudgetError(size.width, size.height);
-  const f = fontFiles();
-  const fontFilesList = [f.mono, f.monoBold, f.sans];
-  if (needsCjk(svg)) fontFilesList.push(f.cjk);
   const fitTo = o.width ? { mode: 'width' as const, value: Math.round(o.width) } : { mode: 'zoom' as const, value: o.scale ?? 1 };
-  const r = new Resvg(svg, {
-    fitTo,
-    font: { loadSystemFonts: false, fontFiles: fontFilesList, defaultFontFamily: 'DejaVu Sans Mono', monospaceFamily: 'DejaVu Sans Mono' },
-    shapeRendering: 2,
-    textRendering: 1,
-  });
-  return r.render().asPng();
+  return resvg(svg, fitTo).render().asPng();
 }

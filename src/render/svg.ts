@@ -9,14 +9,19 @@ export interface SvgOptions {
   icons?: ReadonlyMap<string, string>;
   /** Output width in px; the height follows the aspect ratio (viewBox unchanged). */
   width?: number;
+  /**
+   * Draw only this region of the scene (scene units) at `width` × `height` px: an animation redraws the
+   * parts of a frame that changed (src/render/frames.ts). Numbers are written at full precision so that
+   * the region lands on whole pixels.
+   */
+  view?: { x: number; y: number; w: number; h: number; width: number; height: number };
 }
 
 const FADED = '0.15';
 
 export function renderSvg(scene: Scene, options: SvgOptions = {}): string {
   const p = scene.palette;
-  const icons = new Map<string, IconSvg | null>();
-  for (const [k, v] of options.icons ?? []) icons.set(k, parseIcon(v));
+  const icons = parsedIcons(options.icons);
   const font = (s: string) => (hasWide(s) ? `${scene.font.cjkFamily}, ${scene.font.family}` : scene.font.family);
   const text = (t: TextLine, fill: string, extra = '') => {
     const rot = t.rotate ? ` transform="rotate(${num(t.rotate)} ${num(t.x)} ${num(t.y)})"` : '';
@@ -24,10 +29,12 @@ export function renderSvg(scene: Scene, options: SvgOptions = {}): string {
     return `<text x="${num(t.x)}" y="${num(t.y)}" font-size="${num(t.size)}" text-anchor="${t.anchor}" font-family="${xml(font(t.text))}" fill="${fill}"${weight}${rot}${extra}>${xml(t.text)}</text>`;
   };
   const out: string[] = [];
-  const w = options.width ?? scene.width;
-  const h = Math.round((scene.height * w) / scene.width);
+  const v = options.view;
+  const w = v ? v.width : (options.width ?? scene.width);
+  const h = v ? v.height : Math.round((scene.height * w) / scene.width);
+  const viewBox = v ? `${v.x} ${v.y} ${v.w} ${v.h}` : `0 0 ${scene.width} ${scene.height}`;
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${num(w)}" height="${num(h)}" viewBox="0 0 ${scene.width} ${scene.height}" font-family="${scene.font.family}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${num(w)}" height="${num(h)}" viewBox="${viewBox}" font-family="${scene.font.family}">`,
     `<rect x="0" y="0" width="${scene.width}" height="${scene.height}" fill="${p.background}"/>`,
   );
   // Year lines and axis.
@@ -74,6 +81,22 @@ export function renderSvg(scene: Scene, options: SvgOptions = {}): string {
   out.push('<g id="title">', ...scene.title.map((t) => text(t, p.text)), '</g>');
   out.push('</svg>');
   return out.join('\n') + '\n';
+}
+
+/** Icons parsed once per map and text: an animation draws many SVGs with the same icons. */
+const parsed = new WeakMap<ReadonlyMap<string, string>, Map<string, { raw: string; icon: IconSvg | null }>>();
+
+function parsedIcons(raw: ReadonlyMap<string, string> | undefined): Map<string, IconSvg | null> {
+  const icons = new Map<string, IconSvg | null>();
+  if (!raw) return icons;
+  const memo = parsed.get(raw) ?? new Map<string, { raw: string; icon: IconSvg | null }>();
+  parsed.set(raw, memo);
+  for (const [k, v] of raw) {
+    let m = memo.get(k);
+    if (m?.raw !== v) memo.set(k, (m = { raw: v, icon: parseIcon(v) }));
+    icons.set(k, m!.icon);
+  }
+  return icons;
 }
 
 type TextFn = (t: TextLine, fill: string, extra?: string) => string;
