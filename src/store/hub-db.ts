@@ -143,7 +143,10 @@ export class HubWriter {
       return rid;
     }
     // A record gives the id's spelling (a base may name it in another case) and its hash.
-    if (hash !== null && (row[1] !== hash || row[2] !== id)) this.setName.run(id, hash, row[2]);
+    if (hash !== null && (row[1] !== hash || row[2] !== id)) {
+      this.setName.run(id, hash, row[2]);
+      if (row[2] !== id) this.collector?.name(row[0], id);
+    }
     return row[0];
   }
 

@@ -2,10 +2,11 @@
  * The lineage pages of a Hub store: the graph packed for walks. Page p holds rids p·4096 … p·4096+4095:
  * each rid's children (rids, in rid order), its Hub relation and its label (repo id and the date a
  * lineage shows). A walk reads a page once (one row, one blob) instead of one index lookup per node,
- * and decodes a page's labels only when it prints one of them.
+ * and decodes only the labels it prints.
  *
  * Blob layout (little-endian): int32 K; int32 start[4097] (children of slot s are kids[start[s]..start[s+1]));
- * int32 kids[K]; uint8 relation[4096]; then the labels, one line a slot: `id\tdate` ('' for an unused rid).
+ * int32 kids[K]; uint8 relation[4096]; int32 at[4097]; then the labels as UTF-8, slot s's at
+ * bytes at[s]..at[s+1]: `id\tdate` ('' for an unused rid).
  */
 import type Database from 'better-sqlite3';
 
@@ -36,7 +37,10 @@ function pageBlob(lo: number, label: (rid: number) => string, rel: (rid: number)
   for (let s = 0; s < PAGE_SIZE; s++) kids.set(lists[s], start[s]);
   const head = Buffer.alloc(4);
   head.writeInt32LE(kids.length);
-  return Buffer.concat([head, Buffer.from(start.buffer), Buffer.from(kids.buffer), rels, Buffer.from(lines.join('\n'), 'utf8')]);
+  const text = Buffer.from(lines.join(''), 'utf8');
+  const at = new Int32Array(PAGE_SIZE + 1);
+  for (let s = 0; s < PAGE_SIZE; s++) at[s + 1] = at[s] + Buffer.byteLength(lines[s]);
+  return Buffer.concat([head, Buffer.from(start.buffer), Buffer.from(kids.buffer), rels, Buffer.from(at.buffer), text]);
 }
 
 /** Rebuild the given pages from names, repos and edges; a page left with no rid is deleted. */
@@ -72,22 +76,46 @@ export function buildPages(db: Db, which: Iterable<number>): void {
 
 /**
  * The pages of a fresh import, gathered from the records as they are written (reading a million rows
- * back would cost seconds): labels, relations and edges by rid.
+ * back would cost seconds). Kept compact (a million JS strings would double the import's memory): repo
+ * ids as bytes in one growing buffer, dates interned, relations and edges in typed arrays, all by rid.
  */
 export class PageCollector {
-  private labels: string[] = [];
+  private bytes = Buffer.alloc(1 << 20);
+  private used = 0;
+  private at = new Int32Array(1 << 16);
+  private len = new Int32Array(1 << 16);
+  private date = new Int32Array(1 << 16);
   private rel = new Uint8Array(1 << 16);
+  private readonly dates = new Map<string, number>([['', 0]]);
   private parents = new Int32Array(1 << 16);
   private children = new Int32Array(1 << 16);
   private edges = 0;
+  private maxRid = -1;
 
+  /** A name and its rid (again when a record gives it another spelling). */
   name(rid: number, id: string): void {
-    this.labels[rid] ??= `${id}\t`;
+    if (rid >= this.at.length) {
+      const n = rid + 1;
+      [this.at, this.len, this.date, this.rel] = [grow(this.at, n), grow(this.len, n), grow(this.date, n), grow(this.rel, n)];
+    }
+    const need = this.used + Buffer.byteLength(id);
+    if (need > this.bytes.length) {
+      const b = Buffer.alloc(Math.max(need, this.bytes.length * 2));
+      this.bytes.copy(b, 0, 0, this.used);
+      this.bytes = b;
+    }
+    this.at[rid] = this.used;
+    this.len[rid] = this.bytes.write(id, this.used, 'utf8');
+    this.used += this.len[rid];
+    if (rid > this.maxRid) this.maxRid = rid;
   }
 
+  /** A repo's record (after `name`, which gives the record's spelling of the id). */
   repo(rid: number, id: string, date: string | undefined, relation: string | undefined): void {
-    this.labels[rid] = `${id}\t${date ?? ''}`;
-    if (rid >= this.rel.length) this.rel = grow(this.rel, rid + 1);
+    if (rid > this.maxRid) this.name(rid, id);
+    let d = this.dates.get(date ?? '');
+    if (d === undefined) this.dates.set(date!, (d = this.dates.size));
+    this.date[rid] = d;
     this.rel[rid] = codeOf(relation ?? null);
   }
 
@@ -102,24 +130,24 @@ export class PageCollector {
 
   /** Write every page (the store had none). */
   write(db: Db): void {
-    const maxRid = this.labels.length - 1;
+    const maxRid = this.maxRid;
     // Children by parent (counting sort), each list in rid order without repeats (as in the edges table).
     const start = new Int32Array(maxRid + 2);
     for (let i = 0; i < this.edges; i++) start[this.parents[i] + 1]++;
     for (let r = 0; r <= maxRid; r++) start[r + 1] += start[r];
-    const at = start.slice(0, maxRid + 1);
+    const fill = start.slice(0, maxRid + 1);
     const kids = new Int32Array(this.edges);
-    for (let i = 0; i < this.edges; i++) kids[at[this.parents[i]]++] = this.children[i];
+    for (let i = 0; i < this.edges; i++) kids[fill[this.parents[i]]++] = this.children[i];
     const kidsOf = (rid: number): ArrayLike<number> => {
       if (rid > maxRid || start[rid] === start[rid + 1]) return EMPTY;
       const list = kids.subarray(start[rid], start[rid + 1]).sort();
       return list.filter((k, i) => i === 0 || k !== list[i - 1]);
     };
+    const dates = [...this.dates.keys()];
+    const label = (rid: number) =>
+      rid > maxRid || this.len[rid] === 0 ? '' : `${this.bytes.toString('utf8', this.at[rid], this.at[rid] + this.len[rid])}\t${dates[this.date[rid]]}`;
     const put = db.prepare('INSERT OR REPLACE INTO pages (page, data) VALUES (?, ?)');
-    for (let p = 0; p <= maxRid >> PAGE_BITS; p++) {
-      const lo = p << PAGE_BITS;
-      put.run(p, pageBlob(lo, (rid) => this.labels[rid] ?? '', (rid) => this.rel[rid] ?? 0, kidsOf));
-    }
+    for (let p = 0; p <= maxRid >> PAGE_BITS; p++) put.run(p, pageBlob(p << PAGE_BITS, label, (rid) => this.rel[rid] ?? 0, kidsOf));
   }
 }
 
@@ -129,28 +157,31 @@ function grow<T extends Uint8Array | Int32Array>(a: T, min: number): T {
   return b;
 }
 
-/** One decoded page. */
+/** One page, read: typed views into its blob. */
 class Page {
   readonly start: Int32Array;
   readonly kids: Int32Array;
   readonly rel: Uint8Array;
-  private readonly text: Uint8Array;
-  private lines?: string[];
+  private readonly at: Int32Array;
+  private readonly text: Buffer;
 
-  constructor(data: Uint8Array) {
-    if (data.byteOffset % 4) data = new Uint8Array(data); // typed views need 4-byte alignment
-    const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-    const k = view.getInt32(0, true);
-    this.start = new Int32Array(data.buffer, data.byteOffset + 4, PAGE_SIZE + 1);
-    this.kids = new Int32Array(data.buffer, data.byteOffset + 4 + 4 * (PAGE_SIZE + 1), k);
-    const relAt = 4 + 4 * (PAGE_SIZE + 1) + 4 * k;
-    this.rel = data.subarray(relAt, relAt + PAGE_SIZE);
-    this.text = data.subarray(relAt + PAGE_SIZE);
+  constructor(data: Buffer) {
+    if (data.byteOffset % 4) data = Buffer.from(data); // typed views need 4-byte alignment
+    const k = data.readInt32LE(0);
+    let o = data.byteOffset + 4;
+    this.start = new Int32Array(data.buffer, o, PAGE_SIZE + 1);
+    o += 4 * (PAGE_SIZE + 1);
+    this.kids = new Int32Array(data.buffer, o, k);
+    o += 4 * k;
+    this.rel = new Uint8Array(data.buffer, o, PAGE_SIZE);
+    o += PAGE_SIZE;
+    this.at = new Int32Array(data.buffer, o, PAGE_SIZE + 1);
+    o += 4 * (PAGE_SIZE + 1);
+    this.text = Buffer.from(data.buffer, o, data.byteOffset + data.byteLength - o);
   }
 
   line(slot: number): string {
-    this.lines ??= Buffer.from(this.text.buffer, this.text.byteOffset, this.text.byteLength).toString('utf8').split('\n');
-    return this.lines[slot] ?? '';
+    return this.text.toString('utf8', this.at[slot], this.at[slot + 1]);
   }
 }
 
