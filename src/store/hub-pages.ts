@@ -187,7 +187,7 @@ class Page {
 
 /** Read access to the pages of one store: children, relation and label of a rid. Pages are read once. */
 export class HubPages {
-  private readonly cache = new Map<number, Page | null>();
+  private readonly cache: (Page | null | undefined)[] = [];
   private readonly read;
   private readonly ridOf;
   /** The largest rid in the store (typed arrays indexed by rid are this long, plus one). */
@@ -201,10 +201,10 @@ export class HubPages {
 
   private page(rid: number): Page | null {
     const p = rid >> PAGE_BITS;
-    let page = this.cache.get(p);
+    let page = this.cache[p];
     if (page === undefined) {
       const data = this.read.get(p) as Buffer | undefined;
-      this.cache.set(p, (page = data ? new Page(data) : null));
+      this.cache[p] = page = data ? new Page(data) : null;
     }
     return page;
   }
@@ -219,7 +219,9 @@ export class HubPages {
     const page = this.page(rid);
     if (!page) return EMPTY;
     const s = rid & MASK;
-    return page.kids.subarray(page.start[s], page.start[s + 1]);
+    const from = page.start[s];
+    const to = page.start[s + 1];
+    return from === to ? EMPTY : page.kids.subarray(from, to);
   }
 
   /** The Hub relation of a repo to its bases ('' if none is given). */
