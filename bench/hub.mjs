@@ -94,53 +94,93 @@ function run(args) {
 }
 
 await generate();
-rmSync(db, { force: true });
-const first = run(['import', 'hf', dump, '--db', db, '--no-progress']);
-const again = run(['import', 'hf', dump, '--db', db, '--no-progress']);
+// REUSE=1 keeps a store imported by an earlier run and times the lineage only.
+const reuse = !!process.env.REUSE && existsSync(db);
+if (!reuse) rmSync(db, { force: true });
+const first = reuse ? undefined : run(['import', 'hf', dump, '--db', db, '--no-progress']);
+const again = reuse ? undefined : run(['import', 'hf', dump, '--db', db, '--no-progress']);
 const summaryOf = (r) => r.stdout.trim().split('\n').at(-1);
 run(['validate']); // the validated snapshot, as after any first run
-const lineage = [];
-for (let i = 0; i < 7; i++) lineage.push(run(['lineage', 'llama-2', '--db', db, '--format', 'json']));
-lineage.sort((a, b) => a.secs - b.secs);
-const lin = lineage[3];
-const count = (JSON.stringify(JSON.parse(lin.stdout).descendants).match(/"id":/g) ?? []).length - 1;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const medianRun = (args, n = 7) => {
+  const rs = Array.from({ length: n }, () => run(args));
+  return rs.sort((a, b) => a.secs - b.secs)[Math.floor(n / 2)];
+};
+// End to end: node start, catalog snapshot, store opened, walk, output written to a pipe.
+const lin = medianRun(['lineage', 'llama-2', '--db', db, '--format', 'json']);
+const json = JSON.parse(lin.stdout);
+let count = 0;
+for (const stack = [json.descendants]; stack.length; ) {
+  const n = stack.pop();
+  if (!n.repeated) count++;
+  stack.push(...n.children);
+}
+count--;
+const linText = medianRun(['lineage', 'llama-2', '--db', db]);
+const linCount = medianRun(['lineage', 'llama-2', '--db', db, '--count']);
+const linDepth = medianRun(['lineage', 'llama-2', '--db', db, '--depth', '1']);
+const floor = medianRun(['lineage', 'llama-2']);
+const nodeOnly = (() => {
+  const rs = Array.from({ length: 7 }, () => spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, '-e', '0'], { encoding: 'utf8' }).stderr.trim().split(' ').map(Number));
+  return median(rs.map((r) => r[0]));
+})();
 
-// In-process: the lineage query alone (catalog already loaded, database opened).
+// In-process (catalog loaded): (a) open the store and collect the whole lineage (every node's id, date,
+// relation); (b) the same and the JSON text of it in memory.
 const { loadCatalog } = await import(join(root, 'dist', 'catalog', 'index.js'));
 const { openHubDb } = await import(join(root, 'dist', 'store', 'hub-db.js'));
 const { withHub } = await import(join(root, 'dist', 'store', 'hub-catalog.js'));
-const { descendants } = await import(join(root, 'dist', 'graph', 'index.js'));
+const { hubSourceOf, walkDescendants } = await import(join(root, 'dist', 'store', 'hub-lineage.js'));
 const { catalog } = loadCatalog(join(root, 'catalog'));
-const { descendantEdges } = await import(join(root, 'dist', 'store', 'hub-db.js'));
-const times = [];
-const cpuTimes = [];
-const query = [];
-const queryCpu = [];
 const cpuMs = (c) => (c.user + c.system) / 1000;
-for (let i = 0; i < 5; i++) {
-  const h = openHubDb(db, { readonly: true });
-  let t = performance.now();
-  let c = process.cpuUsage();
-  descendantEdges(h, catalog.byId.get('llama-2').hf);
-  query.push(performance.now() - t);
-  queryCpu.push(cpuMs(process.cpuUsage(c)));
-  const ext = withHub(catalog, h);
-  t = performance.now();
-  c = process.cpuUsage();
-  descendants(ext, ext.byId.get('llama-2'));
-  times.push(performance.now() - t);
-  cpuTimes.push(cpuMs(process.cpuUsage(c)));
+function timed(f, n = 7) {
+  const wall = [];
+  const cpu = [];
+  let result;
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    const c = process.cpuUsage();
+    result = f();
+    wall.push(performance.now() - t);
+    cpu.push(cpuMs(process.cpuUsage(c)));
+  }
+  return { wall: median(wall) / 1000, cpu: median(cpu) / 1000, result };
 }
-for (const xs of [times, cpuTimes, query, queryCpu]) xs.sort((a, b) => a - b);
+const collect = timed(() => {
+  const h = openHubDb(db, { readonly: true });
+  const ext = withHub(catalog, h);
+  const nodes = [];
+  walkDescendants(hubSourceOf(ext), ext.byId.get('llama-2'), { node: (s) => nodes.push(s), up() {} });
+  h.close();
+  return nodes.length;
+});
+const asJson = timed(() => {
+  const h = openHubDb(db, { readonly: true });
+  const ext = withHub(catalog, h);
+  const parts = [];
+  walkDescendants(hubSourceOf(ext), ext.byId.get('llama-2'), {
+    node: (s) => parts.push(`{"id": ${JSON.stringify(s.id)}, "released": "${s.released}", "relation": "${s.relation}", "children": [${s.hasChildren ? '' : ']}'}`),
+    up: () => parts.push(']}'),
+  });
+  h.close();
+  return parts.join('').length;
+});
 
 const load = spawnSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).stdout.split(' ').slice(0, 3).join(' ');
+const mb = (r) => (r.stdout.length / 1e6).toFixed(1);
 console.log(`${ROWS} rows; load average at the end: ${load}; db ${(statSync(db).size / 1e6).toFixed(0)} MB`);
 console.log('| step | wall s | CPU s | peak RSS MB | budget |');
 console.log('|---|---|---|---|---|');
-console.log(`| import hf (fresh db) | ${first.secs.toFixed(1)} | ${first.cpu.toFixed(1)} | ${first.mb.toFixed(0)} | < 30 s, < 500 MB |`);
-console.log(`| import hf again (unchanged) | ${again.secs.toFixed(1)} | ${again.cpu.toFixed(1)} | ${again.mb.toFixed(0)} | < ${(first.secs / 2).toFixed(1)} s (half) |`);
-console.log(`| lineage llama-2 --db --format json (${count} descendants, median of 7, end to end) | ${lin.secs.toFixed(2)} | ${lin.cpu.toFixed(2)} | ${lin.mb.toFixed(0)} | < 0.2 s |`);
-console.log(`| store query: every edge below llama-2 (median of 5, in-process) | ${(query[2] / 1000).toFixed(3)} | ${(queryCpu[2] / 1000).toFixed(3)} | | < 0.2 s |`);
-console.log(`| descendants() tree in-process, db opened (median of 5) | ${(times[2] / 1000).toFixed(3)} | ${(cpuTimes[2] / 1000).toFixed(3)} | | |`);
-console.log(`first:  ${summaryOf(first)}`);
-console.log(`again:  ${summaryOf(again)}`);
+if (first) console.log(`| import hf (fresh db) | ${first.secs.toFixed(1)} | ${first.cpu.toFixed(1)} | ${first.mb.toFixed(0)} | < 30 s, < 500 MB |`);
+if (again) console.log(`| import hf again (unchanged) | ${again.secs.toFixed(1)} | ${again.cpu.toFixed(1)} | ${again.mb.toFixed(0)} | < ${(first.secs / 2).toFixed(1)} s (half) |`);
+console.log(`| (a) in-process: open the store, collect the lineage of llama-2 (${collect.result - 1} nodes, median of 7) | ${collect.wall.toFixed(3)} | ${collect.cpu.toFixed(3)} | | < 0.2 s |`);
+console.log(`| (a') the same and its JSON text in memory (${(asJson.result / 1e6).toFixed(1)} MB) | ${asJson.wall.toFixed(3)} | ${asJson.cpu.toFixed(3)} | | |`);
+console.log(`| (b) lineage llama-2 --db --format json, end to end, to a pipe (${count} descendants, ${mb(lin)} MB, median of 7) | ${lin.secs.toFixed(2)} | ${lin.cpu.toFixed(2)} | ${lin.mb.toFixed(0)} | < 0.2 s |`);
+console.log(`| (b) lineage llama-2 --db (text, ${mb(linText)} MB) | ${linText.secs.toFixed(2)} | ${linText.cpu.toFixed(2)} | ${linText.mb.toFixed(0)} | |`);
+console.log(`| (b) lineage llama-2 --db --count | ${linCount.secs.toFixed(2)} | ${linCount.cpu.toFixed(2)} | ${linCount.mb.toFixed(0)} | |`);
+console.log(`| (b) lineage llama-2 --db --depth 1 (${mb(linDepth)} MB) | ${linDepth.secs.toFixed(2)} | ${linDepth.cpu.toFixed(2)} | ${linDepth.mb.toFixed(0)} | |`);
+console.log(`| floor: lineage llama-2 without --db | ${floor.secs.toFixed(2)} | ${floor.cpu.toFixed(2)} | ${floor.mb.toFixed(0)} | |`);
+console.log(`| floor: node -e 0 | ${nodeOnly.toFixed(2)} | | | |`);
+console.log(`count:  ${linCount.stdout.trim()}`);
+if (first) console.log(`first:  ${summaryOf(first)}`);
+if (again) console.log(`again:  ${summaryOf(again)}`);

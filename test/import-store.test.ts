@@ -26,12 +26,12 @@ describe('Hub lineage store', () => {
     expect(first.placeholderDates).toBe(3);
     expect(first.otherWithoutName).toBe(1);
     expect(counts(db)).toMatchObject({ repos: 14, edges: 9 });
-    const stamp = db.prepare("SELECT hash FROM repos WHERE id = 'openai-community/gpt2'").pluck().get();
+    const stamp = db.prepare("SELECT hash FROM names WHERE id = 'openai-community/gpt2'").pluck().get();
 
     const again = await importHubFile(HUB, db, { showProgress: false });
     // The dump lists one repo twice with different text: both versions are written again; the rest are unchanged.
     expect(again.summary).toMatchObject({ read: 19, imported: 2, unchanged: 13 });
-    expect(db.prepare("SELECT hash FROM repos WHERE id = 'openai-community/gpt2'").pluck().get()).toBe(stamp);
+    expect(db.prepare("SELECT hash FROM names WHERE id = 'openai-community/gpt2'").pluck().get()).toBe(stamp);
     expect(counts(db)).toMatchObject({ repos: 14, edges: 9 });
     db.close();
   });
@@ -45,7 +45,7 @@ describe('Hub lineage store', () => {
     writeFileSync(bad, '[\n{"id": "new/repo-1"},\n{"id": "new/repo-2", "cardData": {"base_model": "meta-llama/Llama-2-7b-hf"}},\n{"id": "new/rep');
     await expect(importHubFile(bad, db, { showProgress: false })).rejects.toThrow(/not closed/);
     expect(counts(db)).toEqual(before);
-    expect(db.prepare("SELECT count(*) FROM repos WHERE id LIKE 'new/%'").pluck().get()).toBe(0);
+    expect(db.prepare("SELECT count(*) FROM repo_rows WHERE id LIKE 'new/%'").pluck().get()).toBe(0);
     expect(db.inTransaction).toBe(false);
   });
 

@@ -115,17 +115,20 @@ export function forestReport(db: Db, catalog: Catalog, keep = 20): ForestReport 
 function computeForest(db: Db, catalog: Catalog, hub: Map<string, { id: string; license?: string }>, keep: number): ForestReport {
   const c = counts(db);
   const ids = JSON.stringify([...hub.keys()]);
-  const catalogRepos = db.prepare('SELECT count(*) FROM repos WHERE id IN (SELECT value FROM json_each(?))').pluck().get(ids) as number;
-  const withKids = db.prepare('SELECT DISTINCT parent FROM edges WHERE parent IN (SELECT value FROM json_each(?))').pluck().all(ids) as string[];
-  const sub = db.prepare(`WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT e.child FROM edges e JOIN sub ON e.parent = sub.id) SELECT count(*) - 1 FROM sub`).pluck();
+  const catalogRepos = db.prepare('SELECT count(*) FROM repo_rows WHERE id IN (SELECT value FROM json_each(?))').pluck().get(ids) as number;
+  const withKids = db
+    .prepare('SELECT n.id, n.rid FROM names n WHERE n.id IN (SELECT value FROM json_each(?)) AND EXISTS (SELECT 1 FROM edges e WHERE e.parent = n.rid)')
+    .raw()
+    .all(ids) as [string, number][];
+  const sub = db.prepare(`WITH RECURSIVE sub(rid) AS (SELECT ? UNION SELECT e.child FROM edges e JOIN sub ON e.parent = sub.rid) SELECT count(*) - 1 FROM sub`).pluck();
   const perModel = new Map<string, number>();
-  for (const h of withKids) {
+  for (const [h, rid] of withKids) {
     const m = hub.get(h.toLowerCase())!;
-    perModel.set(m.id, (perModel.get(m.id) ?? 0) + (sub.get(h) as number));
+    perModel.set(m.id, (perModel.get(m.id) ?? 0) + (sub.get(rid) as number));
   }
   const descendantsOfCatalog = db
-    .prepare(`WITH RECURSIVE sub(id) AS (SELECT value FROM json_each(?) UNION SELECT e.child FROM edges e JOIN sub ON e.parent = sub.id)
-      SELECT count(*) FROM sub WHERE lower(id) NOT IN (SELECT value FROM json_each(?))`)
+    .prepare(`WITH RECURSIVE sub(rid) AS (SELECT rid FROM names WHERE id IN (SELECT value FROM json_each(?)) UNION SELECT e.child FROM edges e JOIN sub ON e.parent = sub.rid)
+      SELECT count(*) FROM sub JOIN names n ON n.rid = sub.rid WHERE lower(n.id) NOT IN (SELECT value FROM json_each(?))`)
     .pluck()
     .get(ids, ids) as number;
   const commercial = (id: string) => catalog.licenses.get(id)?.commercial;
@@ -137,7 +140,7 @@ function computeForest(db: Db, catalog: Catalog, hub: Map<string, { id: string; 
   };
   // Licence pairs (derivative, base) are few: judge each pair once, count its edges in SQL.
   const pairs = db
-    .prepare(`SELECT c.license, coalesce(p.license, ''), count(*) FROM edges e JOIN repos c ON c.id = e.child LEFT JOIN repos p ON p.id = e.parent
+    .prepare(`SELECT c.license, coalesce(p.license, ''), count(*) FROM edges e JOIN repos c ON c.rid = e.child LEFT JOIN repos p ON p.rid = e.parent
       WHERE c.license IS NOT NULL AND (p.license IS NULL OR p.license <> c.license) GROUP BY 1, 2`)
     .raw()
     .all() as [string, string, number][];
@@ -152,7 +155,7 @@ function computeForest(db: Db, catalog: Catalog, hub: Map<string, { id: string; 
   }
   const flags: LicenseFlag[] = [];
   const examples = db
-    .prepare(`SELECT e.child, e.parent, c.relation, c.license, p.license FROM edges e JOIN repos c ON c.id = e.child JOIN repos p ON p.id = e.parent
+    .prepare(`SELECT c.id, p.id, c.relation, c.license, p.license FROM edges e JOIN repo_rows c ON c.rid = e.child JOIN repo_rows p ON p.rid = e.parent
       WHERE c.license = ? AND p.license = ? LIMIT ?`)
     .raw();
   for (const [license, baseLicense] of bad) {
@@ -163,8 +166,8 @@ function computeForest(db: Db, catalog: Catalog, hub: Map<string, { id: string; 
   }
   // Bases that are catalog models but not in the dump: their licence comes from the catalog.
   const outside = db
-    .prepare(`SELECT e.child, e.parent, c.relation, c.license FROM edges e JOIN repos c ON c.id = e.child
-      WHERE e.parent IN (SELECT value FROM json_each(?)) AND c.license IS NOT NULL AND NOT EXISTS (SELECT 1 FROM repos p WHERE p.id = e.parent)`)
+    .prepare(`SELECT c.id, pn.id, c.relation, c.license FROM names pn JOIN edges e ON e.parent = pn.rid JOIN repo_rows c ON c.rid = e.child
+      WHERE pn.id IN (SELECT value FROM json_each(?)) AND c.license IS NOT NULL AND NOT EXISTS (SELECT 1 FROM repos p WHERE p.rid = pn.rid)`)
     .raw();
   for (const [repo, base, relation, license] of outside.iterate(ids) as Iterable<[string, string, string | null, string]>) {
     const b = hub.get(base.toLowerCase())?.license;
@@ -183,16 +186,18 @@ function computeForest(db: Db, catalog: Catalog, hub: Map<string, { id: string; 
  */
 export function* hubRecords(db: Db, catalog: Catalog, options: { minDownloads?: number; derivatives?: boolean } = {}): Generator<SourceRecord> {
   const hub = catalogHub(catalog);
-  const own = db.prepare('SELECT * FROM repos WHERE id = ?');
-  const kids = db.prepare('SELECT r.* FROM edges e JOIN repos r ON r.id = e.child WHERE e.parent = ? AND r.downloads >= ? ORDER BY r.downloads DESC, r.id');
-  const basesOf = db.prepare('SELECT parent FROM edges WHERE child = ?').pluck();
+  const own = db.prepare('SELECT * FROM repo_rows WHERE id = ?');
+  const kids = db.prepare(
+    'SELECT r.* FROM names pn JOIN edges e ON e.parent = pn.rid JOIN repo_rows r ON r.rid = e.child WHERE pn.id = ? AND r.downloads >= ? ORDER BY r.downloads DESC, r.id',
+  );
+  const basesOf = db.prepare('SELECT p.id FROM edges e JOIN names p ON p.rid = e.parent WHERE e.child = ?').pluck();
   const seen = new Set<string>();
   for (const h of hub.keys()) {
     const rows = [own.get(h) as RepoRow | undefined, ...(options.derivatives === false ? [] : (kids.all(h, options.minDownloads ?? 0) as RepoRow[]))];
     for (const r of rows) {
       if (!r || seen.has(r.id.toLowerCase())) continue;
       seen.add(r.id.toLowerCase());
-      yield rowRecord(r, basesOf.all(r.id) as string[], catalog);
+      yield rowRecord(r, basesOf.all(r.rid) as string[], catalog);
     }
   }
 }

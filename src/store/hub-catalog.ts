@@ -1,14 +1,16 @@
 /**
  * The curated catalog extended with a Hub lineage store (`--db FILE`): every Hub repo becomes a model
  * (id = repo id), a repo listed in a catalog model's `hf` *is* that model, and Hub bases become parents.
- * Lookups go to the database as needed; a lineage query fetches a whole subtree in one recursive query.
+ * Lookups go to the database as needed; children come from the store's lineage pages (hub-pages.ts).
  */
 import { byRelease, type Catalog, type Model, type Relation, type Family } from '../catalog/core.js';
 import { familyFromPipeline } from '../import/hf.js';
 import { normalizeLicense } from '../import/licenses.js';
 import { hubIds } from '../import/match.js';
 import { OrgIndex } from '../import/orgs.js';
-import { descendantEdges, type Db, type RepoRow } from './hub-db.js';
+import type { Db, RepoRow } from './hub-db.js';
+import { HubPages } from './hub-pages.js';
+import { registerHubSource } from './hub-lineage.js';
 
 const RELATION: Record<string, { relation: Relation; note?: string }> = {
   finetune: { relation: 'finetune' },
@@ -31,8 +33,14 @@ export function withHub(catalog: Catalog, db: Db): Catalog {
   };
   const linked = new Map<string, Model>();
   for (const m of catalog.models) for (const h of hubIds(m)) linked.set(h.toLowerCase(), m);
-  const repoStmt = db.prepare(`SELECT ${COLS} FROM repos r WHERE r.id = ?`);
-  const basesStmt = db.prepare('SELECT parent FROM edges WHERE child = ?').pluck();
+  const repoStmt = db.prepare(`SELECT ${COLS} FROM repo_rows r WHERE r.id = ?`);
+  const basesStmt = db.prepare('SELECT p.id FROM names c JOIN edges e ON e.child = c.rid JOIN names p ON p.rid = e.parent WHERE c.id = ?').pluck();
+  const pages = new HubPages(db);
+  const linkedRids = new Map<number, Model>();
+  for (const [h, m] of linked) {
+    const rid = pages.rid(h);
+    if (rid !== undefined) linkedRids.set(rid, m);
+  }
 
 
   const edgeTo = (parentRepo: string, relation: string | null) => {
@@ -74,50 +82,44 @@ export function withHub(catalog: Catalog, db: Db): Catalog {
     return m;
   };
 
-  // Children from the Hub, filled a whole subtree at a time.
-  const hubKids = new Map<string, Model[]>();
-  const fill = (node: Model) => {
-    const roots = linked.has(node.id.toLowerCase()) || catalog.byId.has(node.id) ? hubIds(node) : [node.id];
-    const stubs = new Map<string, Model>();
-    const edges = new Set<string>();
-    const nodeOf = (repo: string) => linked.get(repo.toLowerCase())?.id ?? repo;
-    for (const [parent, childRepo, created, relation] of descendantEdges(db, roots)) {
-      const parentId = nodeOf(parent);
-      const familyOf = catalog.byId.get(parentId)?.family ?? stubs.get(parentId.toLowerCase())?.family;
-      let child: Model | undefined = linked.get(childRepo.toLowerCase());
-      // A catalog model is a Hub child only where the catalog itself says so: the catalog is curated.
-      if (child && !child.parents.some((p) => p.model === parentId)) continue;
-      if (!child) {
-        const ck = childRepo.toLowerCase();
-        child = stubs.get(ck);
-        if (!child) {
-          // A light model: what a lineage shows. `byId.get` gives the full one.
-          child = toModel({ ...EMPTY, id: childRepo, created, relation }, childRepo, [], familyOf);
-          stubs.set(ck, child);
-        }
-        if (!child.parents.some((p) => p.model === parentId)) child.parents.push({ ...edgeTo(parent, relation), model: parentId });
-      }
-      // Every node of the subtree is now complete, leaves included: none needs a query of its own.
-      if (!hubKids.has(child.id.toLowerCase())) hubKids.set(child.id.toLowerCase(), []);
-      const list = hubKids.get(parentId.toLowerCase()) ?? [];
-      const edge = `${parentId.toLowerCase()}\0${child.id.toLowerCase()}`;
-      if (!edges.has(edge) && child.id !== parentId) list.push(child);
-      edges.add(edge);
-      hubKids.set(parentId.toLowerCase(), list);
+  // Children from the Hub: light models (what a lineage shows; `byId.get` gives the full one), one per
+  // repo, each listing the parents it was reached from.
+  const stubs = new Map<number, Model>();
+  const stubOf = (rid: number, parentId: string, family?: Family): Model => {
+    let m = stubs.get(rid);
+    if (!m) {
+      const [id, date] = pages.label(rid);
+      m = toModel({ ...EMPTY, id, created: date || null }, id, [], family);
+      m.parents.length = 0;
+      stubs.set(rid, m);
     }
-    hubKids.set(node.id.toLowerCase(), hubKids.get(node.id.toLowerCase()) ?? []);
+    if (!m.parents.some((p) => p.model === parentId)) m.parents.push({ ...edgeTo(parentId, pages.relation(rid) || null), model: parentId });
+    return m;
   };
-
-  const childrenGet = (id: string): Model[] | undefined => {
-    const curated = catalog.children.get(id) ?? [];
-    const key = id.toLowerCase();
-    if (!hubKids.has(key)) {
-      const node = byIdGet(id);
-      if (node) fill(node);
+  const hubChildren = (rid: number, parentId: string, family: Family | undefined, out: Set<Model>) => {
+    for (const k of pages.kids(rid)) {
+      if (k === rid) continue;
+      const c = linkedRids.get(k);
+      // A catalog model is a Hub child only where the catalog itself says so: the catalog is curated.
+      if (c) {
+        if (c.parents.some((p) => p.model === parentId)) out.add(c);
+      } else out.add(stubOf(k, parentId, family));
     }
-    const extra = (hubKids.get(key) ?? []).filter((c) => !curated.includes(c));
-    const all = extra.length ? [...curated, ...extra] : curated;
-    return all.length ? all : undefined;
+  };
+  const childrenGet = (id: string): Model[] | undefined => {
+    const node = byIdGet(id);
+    if (!node) return undefined;
+    const out = new Set<Model>(catalog.children.get(node.id) ?? []);
+    if (catalog.byId.has(node.id)) {
+      for (const h of hubIds(node)) {
+        const rid = pages.rid(h);
+        if (rid !== undefined) hubChildren(rid, node.id, node.family, out);
+      }
+    } else {
+      const rid = pages.rid(node.id);
+      if (rid !== undefined) hubChildren(rid, node.id, node.family, out);
+    }
+    return out.size ? [...out] : undefined;
   };
 
   class LazyMap<V> extends Map<string, V> {
@@ -135,13 +137,15 @@ export function withHub(catalog: Catalog, db: Db): Catalog {
   let all: Model[] | undefined;
   const allModels = (): Model[] => {
     if (all) return all;
-    const rows = db.prepare(`SELECT ${COLS}, (SELECT json_group_array(parent) FROM edges e WHERE e.child = r.id) AS bases FROM repos r`).iterate() as Iterable<Row & { bases: string }>;
+    const rows = db
+      .prepare(`SELECT ${COLS}, (SELECT json_group_array(p.id) FROM edges e JOIN names p ON p.rid = e.parent WHERE e.child = r.rid) AS bases FROM repo_rows r`)
+      .iterate() as Iterable<Row & { bases: string }>;
     const extra: Model[] = [];
     for (const r of rows) if (!linked.has(r.id.toLowerCase())) extra.push(toModel(r, r.id, JSON.parse(r.bases) as string[]));
     return (all = [...catalog.models, ...extra].sort(byRelease));
   };
 
-  return {
+  const extended: Catalog = {
     dir: catalog.dir,
     get models() {
       return allModels();
@@ -152,4 +156,6 @@ export function withHub(catalog: Catalog, db: Db): Catalog {
     children: new LazyMap(childrenGet, new Map()),
     resolve: (s: string) => catalog.resolve(s) ?? byIdGet(s),
   };
+  registerHubSource(extended, { catalog, pages, linked: linkedRids });
+  return extended;
 }

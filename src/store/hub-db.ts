@@ -1,32 +1,45 @@
 /**
- * The Hub lineage store: an embedded SQLite database (better-sqlite3) for Hub-scale dumps. Repo ids
- * compare case-insensitively, as on the Hub. Each repo keeps a hash of its source record, so a
- * re-import skips unchanged records without parsing them and leaves their rows untouched. An import is
- * one transaction: interrupted, the database stays as it was.
+ * The Hub lineage store: an embedded SQLite database (better-sqlite3) for Hub-scale dumps. Every repo id
+ * (and every base named by a repo, stored or not) gets a small integer `rid` in `names`; repos and edges
+ * are keyed by it. Repo ids compare case-insensitively, as on the Hub. Each repo keeps a hash of its
+ * source record, so a re-import skips unchanged records without parsing them and leaves their rows
+ * untouched. An import is one transaction: interrupted, the database stays as it was.
+ *
+ * `pages` is derived from the rest: the graph packed 4096 rids a row, for lineage walks (see hub-pages.ts).
+ * An import rebuilds only the pages its changed rows touch.
  */
 import Database from 'better-sqlite3';
 import * as crypto from 'node:crypto';
 import type { HubRepo } from '../import/hf.js';
+import { PAGE_BITS, PageCollector, buildPages } from './hub-pages.js';
 
 export type Db = Database.Database;
 
+/** Written in `meta.format`; a database of another format is refused (see openHubDb). */
+export const FORMAT = 'llmtree-hub-3';
+
 const SCHEMA = `
-CREATE TABLE IF NOT EXISTS repos (
+CREATE TABLE IF NOT EXISTS names (
   id TEXT PRIMARY KEY COLLATE NOCASE,
+  rid INTEGER NOT NULL,
+  -- the SHA-1 of the repo's source record; NULL for a base that no record describes
+  hash TEXT
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX IF NOT EXISTS names_rid ON names(rid);
+CREATE TABLE IF NOT EXISTS repos (
+  rid INTEGER PRIMARY KEY,
   author TEXT, created TEXT, placeholder INTEGER NOT NULL DEFAULT 0, last_modified TEXT,
   downloads INTEGER NOT NULL DEFAULT 0, likes INTEGER NOT NULL DEFAULT 0,
-  pipeline TEXT, library TEXT, license TEXT, relation TEXT, gated INTEGER NOT NULL DEFAULT 0,
-  hash TEXT NOT NULL
-) WITHOUT ROWID;
+  pipeline TEXT, library TEXT, license TEXT, relation TEXT, gated INTEGER NOT NULL DEFAULT 0
+);
 CREATE TABLE IF NOT EXISTS edges (
-  child TEXT NOT NULL COLLATE NOCASE,
-  parent TEXT NOT NULL COLLATE NOCASE,
-  -- the child's date as a lineage shows it (created, else last modified) and its relation, copied
-  -- here so that a lineage needs no join
-  created TEXT, relation TEXT,
+  child INTEGER NOT NULL,
+  parent INTEGER NOT NULL,
   PRIMARY KEY (child, parent)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS pages (page INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE VIEW IF NOT EXISTS repo_rows AS SELECT n.id AS id, r.* FROM repos r JOIN names n ON n.rid = r.rid;
 `;
 const INDEXES = `
 CREATE INDEX IF NOT EXISTS edges_parent ON edges(parent);
@@ -34,19 +47,37 @@ CREATE INDEX IF NOT EXISTS edges_parent ON edges(parent);
 
 export function openHubDb(file: string, options: { readonly?: boolean } = {}): Db {
   const db = new Database(file, { readonly: !!options.readonly, fileMustExist: !!options.readonly });
-  if (!options.readonly) db.pragma('page_size = 16384'); // takes effect only on a new database
+  try {
+    checkFormat(db, file, !options.readonly);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
   if (!options.readonly) {
+    db.pragma('page_size = 16384'); // takes effect only on a new database
     db.pragma('journal_mode = DELETE');
     db.pragma('synchronous = NORMAL');
     db.exec(SCHEMA + INDEXES);
-    db.prepare("INSERT OR IGNORE INTO meta(key, value) VALUES ('format', 'llmtree-hub-2')").run();
-  } else {
-    const format = db.prepare("SELECT value FROM meta WHERE key = 'format'").pluck().get();
-    if (format !== 'llmtree-hub-2') throw new Error(`${file}: not an llmtree Hub database`);
+    db.prepare('INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)').run('format', FORMAT);
   }
   db.pragma('cache_size = -131072');
   db.pragma('temp_store = MEMORY');
   return db;
+}
+
+/** A store of another format (an older llmtree's) is refused with what to do, never read or mixed. */
+function checkFormat(db: Db, file: string, writable: boolean): void {
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+  if (writable && tables.length === 0) return; // a new database
+  const format = tables.includes('meta') ? (db.prepare("SELECT value FROM meta WHERE key = 'format'").pluck().get() as string | undefined) : undefined;
+  if (format === FORMAT) return;
+  if (format?.startsWith('llmtree-hub-')) {
+    throw new Error(
+      `${file}: a Hub store of an older format (${format}; this llmtree reads ${FORMAT}). ` +
+        'Import the dump again into a new file: `llmtree import hf DUMP --db NEW.db`',
+    );
+  }
+  throw new Error(`${file}: not an llmtree Hub database`);
 }
 
 const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'base64') => string }).hash;
@@ -56,25 +87,37 @@ export function recordHash(text: string): string {
   return oneShot ? oneShot('sha1', text, 'base64') : crypto.createHash('sha1').update(text).digest('base64');
 }
 
+type NameRow = [rid: number, hash: string | null, id: string];
+
 /** Writes of one import run; `begin` … `commit` (or `rollback`). */
 export class HubWriter {
-  private readonly hashOf;
+  private readonly nameOf;
+  private readonly addName;
+  private readonly setName;
   private readonly upsert;
+  private readonly parentsOf;
   private readonly dropEdges;
   private readonly addEdge;
-  /** The database was empty: every record is new, and indexes are built once at the end. */
+  private nextRid: number;
+  /** Pages whose rows changed in this run (rebuilt at commit). */
+  private readonly dirty = new Set<number>();
+  /** A fresh import's pages, gathered as records are written. */
+  private readonly collector?: PageCollector;
+  /** The database was empty: every record is new, and indexes and pages are built once at the end. */
   readonly fresh: boolean;
 
   constructor(private readonly db: Db) {
-    this.fresh = db.prepare('SELECT 1 FROM repos LIMIT 1').get() === undefined;
-    this.hashOf = db.prepare('SELECT hash FROM repos WHERE id = ?').pluck();
-    this.upsert = db.prepare(`INSERT INTO repos (id, author, created, placeholder, last_modified, downloads, likes, pipeline, library, license, relation, gated, hash)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT(id) DO UPDATE SET author = excluded.author, created = excluded.created, placeholder = excluded.placeholder,
-        last_modified = excluded.last_modified, downloads = excluded.downloads, likes = excluded.likes, pipeline = excluded.pipeline,
-        library = excluded.library, license = excluded.license, relation = excluded.relation, gated = excluded.gated, hash = excluded.hash`);
+    this.fresh = db.prepare('SELECT 1 FROM names LIMIT 1').get() === undefined;
+    this.nameOf = db.prepare('SELECT rid, hash, id FROM names WHERE id = ?').raw();
+    this.addName = db.prepare('INSERT INTO names (id, rid, hash) VALUES (?, ?, ?)');
+    this.setName = db.prepare('UPDATE names SET id = ?, hash = ? WHERE id = ?');
+    this.upsert = db.prepare(`INSERT OR REPLACE INTO repos (rid, author, created, placeholder, last_modified, downloads, likes, pipeline, library, license, relation, gated)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.parentsOf = db.prepare('SELECT parent FROM edges WHERE child = ?').pluck();
     this.dropEdges = db.prepare('DELETE FROM edges WHERE child = ?');
-    this.addEdge = db.prepare('INSERT OR IGNORE INTO edges (child, parent, created, relation) VALUES (?, ?, ?, ?)');
+    this.addEdge = db.prepare('INSERT OR IGNORE INTO edges (child, parent) VALUES (?, ?)');
+    this.nextRid = (db.prepare('SELECT coalesce(max(rid), 0) + 1 FROM names').pluck().get() as number);
+    if (this.fresh) this.collector = new PageCollector();
   }
 
   begin(): void {
@@ -87,18 +130,47 @@ export class HubWriter {
    * parsing it; a wrong hint only means the record is parsed and written as if it had changed.
    */
   unchanged(id: string | undefined, hash: string): boolean {
-    return !this.fresh && id !== undefined && this.hashOf.get(id) === hash;
+    return !this.fresh && id !== undefined && (this.nameOf.get(id) as NameRow | undefined)?.[1] === hash;
+  }
+
+  /** The rid of a repo id, a new one if the id is new. */
+  private rid(id: string, hash: string | null): number {
+    const row = this.nameOf.get(id) as NameRow | undefined;
+    if (!row) {
+      const rid = this.nextRid++;
+      this.addName.run(id, rid, hash);
+      this.collector?.name(rid, id);
+      return rid;
+    }
+    // A record gives the id's spelling (a base may name it in another case) and its hash.
+    if (hash !== null && (row[1] !== hash || row[2] !== id)) {
+      this.setName.run(id, hash, row[2]);
+      if (row[2] !== id) this.collector?.name(row[0], id);
+    }
+    return row[0];
   }
 
   put(repo: HubRepo, hash: string): void {
     this.changed = true;
+    const rid = this.rid(repo.id, hash);
     this.upsert.run(
-      repo.id, repo.author ?? null, repo.created ?? null, repo.placeholderDate ? 1 : 0, repo.lastModified ?? null,
+      rid, repo.author ?? null, repo.created ?? null, repo.placeholderDate ? 1 : 0, repo.lastModified ?? null,
       repo.downloads, repo.likes, repo.pipeline ?? null, repo.library ?? null, repo.license ?? null, repo.relation ?? null,
-      repo.gated ? 1 : 0, hash,
+      repo.gated ? 1 : 0,
     );
-    if (!this.fresh) this.dropEdges.run(repo.id);
-    for (const b of repo.bases) this.addEdge.run(repo.id, b, repo.created ?? repo.lastModified ?? null, repo.relation ?? null);
+    this.collector?.repo(rid, repo.id, repo.created ?? repo.lastModified, repo.relation);
+    const dirty = this.dirty;
+    dirty.add(rid >> PAGE_BITS);
+    if (!this.fresh) {
+      for (const p of this.parentsOf.all(rid) as number[]) dirty.add(p >> PAGE_BITS);
+      this.dropEdges.run(rid);
+    }
+    for (const b of repo.bases) {
+      const p = this.rid(b, null);
+      this.addEdge.run(rid, p);
+      this.collector?.edge(rid, p);
+      dirty.add(p >> PAGE_BITS);
+    }
   }
 
   /** Something was written in this run. */
@@ -106,6 +178,8 @@ export class HubWriter {
 
   commit(): void {
     if (this.fresh) this.db.exec(INDEXES);
+    if (this.collector) this.collector.write(this.db);
+    else if (this.changed) buildPages(this.db, [...this.dirty].sort((a, b) => a - b));
     this.db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('imported', ?)").run(new Date().toISOString());
     if (this.changed) this.db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('generation', ?)").run(String(generation(this.db) + 1));
     this.db.exec('COMMIT');
@@ -117,6 +191,7 @@ export class HubWriter {
 }
 
 export interface RepoRow {
+  rid: number;
   id: string;
   author: string | null;
   created: string | null;
@@ -137,19 +212,6 @@ export function counts(db: Db): { repos: number; edges: number; roots: number } 
   // Every edge's child is a stored repo (they are written together), so the roots are the rest.
   const roots = repos - (db.prepare('SELECT count(DISTINCT child) FROM edges').pluck().get() as number);
   return { repos, edges, roots };
-}
-
-/** Every edge below the given repos: [parent, child, child's date, relation], in one recursive query. */
-export function descendantEdges(db: Db, roots: string[]): [string, string, string | null, string | null][] {
-  return db
-    .prepare(
-      `WITH RECURSIVE sub(parent, child, created, relation) AS (
-        SELECT e.parent, e.child, e.created, e.relation FROM edges e WHERE e.parent IN (SELECT value FROM json_each(?))
-        UNION SELECT e.parent, e.child, e.created, e.relation FROM sub JOIN edges e ON e.parent = sub.child)
-      SELECT parent, child, created, relation FROM sub`,
-    )
-    .raw()
-    .all(JSON.stringify(roots)) as [string, string, string | null, string | null][];
 }
 
 /** A counter bumped by every import that changed something: derived reports are cached against it. */
