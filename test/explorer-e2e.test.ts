@@ -434,6 +434,16 @@ describe('explorer (Chromium)', { timeout: 240_000 }, () => {
     expect(problems).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'screenshots', 'hostile.png') });
     await context.close();
+    // The whole catalog's view paints the server's figure first, straight from renderSvg's text.
+    const plain = await open('', DESKTOP, hostileBase);
+    expect(await plain.page.locator(`#stage g.model[data-id="${HOSTILE_ID}"]`).textContent()).toContain('</text><sc'); // shown as text, cut to fit
+    expect(await plain.page.evaluate(() => ({
+      pwned: (window as any).__pwned ?? null,
+      handlers: [...document.querySelectorAll('#stage *')].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.localName}[${a.name}]`)),
+      injected: document.querySelectorAll('#stage script, #stage img, #stage iframe, #stage foreignObject, #stage a').length,
+    }))).toEqual({ pwned: null, handlers: [], injected: 0 });
+    await plain.context.close();
+    expect(problems).toEqual([]);
   });
 
   it('axe-core finds no serious or critical accessibility violations; every control is reachable by keyboard', async () => {
