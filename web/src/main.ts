@@ -57,8 +57,8 @@ main().catch((e: Error) => {
  * The figure of the whole catalog, laid out and drawn by the server (or `llmtree site`) with the same
  * engine: its SVG text and its boxes' positions. Filters, if any, are first shown on it.
  */
-async function fetchFigure(): Promise<{ meta: FigureMeta; svg: string } | undefined> {
-  const at = `api/figures/${state.lang}-${state.theme}`;
+async function fetchFigure(lang = state.lang, theme = state.theme): Promise<{ meta: FigureMeta; svg: string } | undefined> {
+  const at = `api/figures/${lang}-${theme}`;
   try {
     const [meta, svg] = await Promise.all([
       fetch(`${at}.json`).then((r) => (r.ok ? (r.json() as Promise<FigureMeta>) : undefined)),
@@ -169,6 +169,14 @@ function requestLayout(key: string, s: State): void {
     metrics.layouts++;
     if (key === layoutKey(state)) render('layout');
   }, 60);
+}
+
+/** The whole catalog's figure in the current language and theme, from the server rather than laid out here. */
+async function withFigure(): Promise<void> {
+  const key = baseKey(state);
+  if (cache.has(key)) return;
+  const fig = await fetchFigure(state.lang, state.theme);
+  if (fig && !cache.has(key) && fig.meta.boxes.length === data.catalog.models.length) remember(fromSvg(fig.meta, fig.svg, key));
 }
 
 /** The first frame with the figure in it. */
@@ -513,13 +521,13 @@ function setupTools(): void {
     buildFilters();
     if (data.guide) fillGuideForm(data.guide, state.guide, state.lang);
     $('play').textContent = STRINGS[state.lang].play;
-    render('lang', e.timeStamp);
+    void withFigure().then(() => render('lang', e.timeStamp));
     updateGuide();
   });
   $('theme').addEventListener('click', (e) => {
     state.theme = state.theme === 'dark' ? 'light' : 'dark';
     applyTheme();
-    render('theme', e.timeStamp);
+    void withFigure().then(() => render('theme', e.timeStamp));
   });
   $('toggle-filters').addEventListener('click', () => {
     const open = !document.body.classList.contains('filters-open');
