@@ -521,12 +521,14 @@ function setupTools(): void {
     buildFilters();
     if (data.guide) fillGuideForm(data.guide, state.guide, state.lang);
     $('play').textContent = STRINGS[state.lang].play;
+    writeUrl(); // at once: the figure for the new language may take a moment
     void withFigure().then(() => render('lang', e.timeStamp));
     updateGuide();
   });
   $('theme').addEventListener('click', (e) => {
     state.theme = state.theme === 'dark' ? 'light' : 'dark';
     applyTheme();
+    writeUrl(); // at once: the figure for the new theme may take a moment
     void withFigure().then(() => render('theme', e.timeStamp));
   });
   $('toggle-filters').addEventListener('click', () => {
