@@ -331,6 +331,53 @@ describe('explorer (Chromium)', { timeout: 240_000 }, () => {
     await context.close();
   });
 
+  it("the guide panel takes `llmtree guide`'s situation, deployment and hardware inputs, from the URL and typed in, with the CLI's ranking", async () => {
+    const guideIds = async (...args: string[]) => {
+      const { stdout } = await run(process.execPath, [CLI, 'guide', '--catalog', CATALOG, '--format', 'json', ...args], { cwd: ROOT });
+      const a = JSON.parse(stdout) as { recommended: { family: string }; candidates: { id: string }[] };
+      return { family: a.recommended.family, ids: a.candidates.map((c) => c.id) };
+    };
+    const panel = async (page: Page) => ({
+      family: (await page.locator('#guide-out p.rec strong').textContent())!,
+      ids: await page.locator('#guide-out ol.candidates li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-id'))),
+    });
+    // Many tasks, a loose latency budget, retrieval, a GPU budget: from a shared link.
+    const { page, context } = await open('?panel=guide&task=classification&glabels=5000&gtasks=20&glatency=2000&gretrieval=1&ggpu=80GB&ggpus=2&gbatch=4&gkv=32K&gfinetune=lora');
+    const first = await guideIds('--task', 'classification', '--labels', '5000', '--tasks', '20', '--latency', '2000', '--retrieval', '--gpu-memory', '80GB', '--gpus', '2', '--batch', '4', '--context', '32K', '--finetune', 'lora');
+    expect(first.ids.length).toBeGreaterThan(0);
+    await expect.poll(() => panel(page)).toEqual(first);
+    expect(await page.locator('#g-tasks').inputValue()).toBe('20');
+    expect(await page.locator('#g-retrieval').isChecked()).toBe(true);
+    // The same situation with strict latency and one task changes the answer, as in the CLI.
+    await page.locator('#g-latency').fill('50');
+    await page.locator('#g-latency').press('Tab');
+    await page.locator('#g-tasks').fill('1');
+    await page.locator('#g-tasks').press('Tab');
+    const strict = await guideIds('--task', 'classification', '--labels', '5000', '--tasks', '1', '--latency', '50', '--retrieval', '--gpu-memory', '80GB', '--gpus', '2', '--batch', '4', '--context', '32K', '--finetune', 'lora');
+    await expect.poll(() => panel(page)).toEqual(strict);
+    // Translation into a language, a low-resource pair, self-hosted, within an API budget.
+    for (const id of ['#g-gpu', '#g-gpus', '#g-batch', '#g-kv', '#g-tasks', '#g-latency']) await page.locator(id).fill('');
+    await page.locator('#g-finetune').selectOption('');
+    await page.locator('#g-retrieval').uncheck();
+    await page.locator('#g-labels').fill('');
+    await page.locator('#g-task').selectOption('translation');
+    await page.locator('#g-language').fill('de');
+    await page.locator('#g-language').press('Tab');
+    await page.locator('#g-pair').selectOption('low');
+    await page.locator('#g-deploy').selectOption('self-host');
+    const translation = await guideIds('--task', 'translation', '--language', 'de', '--pair', 'low', '--deploy', 'self-host');
+    expect(translation.ids.length).toBeGreaterThan(0);
+    await expect.poll(() => panel(page)).toEqual(translation);
+    const q = new URL(await url(page)).searchParams;
+    expect([q.get('glanguage'), q.get('gpair'), q.get('gdeploy'), q.get('gtasks')]).toEqual(['de', 'low', 'self-host', null]);
+    // What the CLI refuses is marked, not silently dropped.
+    await page.locator('#g-language').fill('german');
+    await page.locator('#g-language').press('Tab');
+    await expect.poll(() => page.locator('#g-language').getAttribute('aria-invalid')).toBe('true');
+    await context.close();
+    expect(problems).toEqual([]);
+  });
+
   it('exports the current view as a valid SVG and a PNG', async () => {
     const { page, context } = await open('?family=encoder-only');
     const want = await drawn(page);
@@ -387,6 +434,16 @@ describe('explorer (Chromium)', { timeout: 240_000 }, () => {
     expect(problems).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'screenshots', 'hostile.png') });
     await context.close();
+    // The whole catalog's view paints the server's figure first, straight from renderSvg's text.
+    const plain = await open('', DESKTOP, hostileBase);
+    expect(await plain.page.locator(`#stage g.model[data-id="${HOSTILE_ID}"]`).textContent()).toContain('</text><sc'); // shown as text, cut to fit
+    expect(await plain.page.evaluate(() => ({
+      pwned: (window as any).__pwned ?? null,
+      handlers: [...document.querySelectorAll('#stage *')].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.localName}[${a.name}]`)),
+      injected: document.querySelectorAll('#stage script, #stage img, #stage iframe, #stage foreignObject, #stage a').length,
+    }))).toEqual({ pwned: null, handlers: [], injected: 0 });
+    await plain.context.close();
+    expect(problems).toEqual([]);
   });
 
   it('axe-core finds no serious or critical accessibility violations; every control is reachable by keyboard', async () => {
@@ -401,8 +458,8 @@ describe('explorer (Chromium)', { timeout: 240_000 }, () => {
       expect(violations, query).toEqual([]);
       if (viewport === DESKTOP && query.includes('panel=guide')) {
         const reached = new Set<string>();
-        const targets = ['search', 'toggle-filters', 'toggle-guide', 'fit', 'lang', 'theme', 'export-svg', 'export-png', 'share', 'view', 'family', 'weights', 'commercial', 'since', 'until', 'pmin', 'pmax', 'org', 'license', 'reset', 'viewport', 'play', 'time', 'g-task', 'g-commercial', 'g-open', 'g-max', 'g-prec'];
-        for (let i = 0; i < 120 && !targets.every((t) => reached.has(t)); i++) {
+        const targets = ['search', 'toggle-filters', 'toggle-guide', 'fit', 'lang', 'theme', 'export-svg', 'export-png', 'share', 'view', 'family', 'weights', 'commercial', 'since', 'until', 'pmin', 'pmax', 'org', 'license', 'reset', 'viewport', 'play', 'time', 'g-task', 'g-labels', 'g-retrieval', 'g-tasks', 'g-latency', 'g-language', 'g-pair', 'g-commercial', 'g-open', 'g-deploy', 'g-max', 'g-budget', 'g-gpus', 'g-prec', 'g-finetune'];
+        for (let i = 0; i < 160 && !targets.every((t) => reached.has(t)); i++) {
           await page.keyboard.press('Tab');
           reached.add(await page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('name') || ''));
         }

@@ -127,6 +127,21 @@ describe('explorer server', () => {
     expect(JSON.parse(bad.body).error).toContain('nonsense');
   });
 
+  it("serves the page's first-paint figure: the SVG the renderer writes and its boxes, in each language and theme", async () => {
+    const ids = catalog.models.map((m) => m.id).sort();
+    for (const v of ['en-light', 'zh-dark']) {
+      const svg = await raw(port, 'GET', `/api/figures/${v}.svg`);
+      expect(svg.status).toBe(200);
+      expect(svg.headers['content-type']).toBe('image/svg+xml; charset=utf-8');
+      expect(svg.body.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+      expect([...svg.body.matchAll(/class="model" data-id="([^"]+)"/g)].map((m) => m[1]).sort()).toEqual(ids);
+      const meta = JSON.parse((await raw(port, 'GET', `/api/figures/${v}.json`)).body);
+      expect(meta.boxes.map((b: { id: string }) => b.id).sort()).toEqual(ids);
+      expect(svg.body).toContain(`viewBox="0 0 ${meta.width} ${meta.height}"`);
+    }
+    expect((await raw(port, 'GET', '/api/figures/fr-light.svg')).status).toBe(404);
+  });
+
   it('binds where it is told and reports a taken port clearly', async () => {
     const other = createPlainServer();
     await expect(listen(other, port, '127.0.0.1')).rejects.toThrow(`port ${port} on 127.0.0.1 is already in use`);
@@ -142,7 +157,7 @@ describe('explorer server', () => {
     expect(r.stderr).toContain(`port ${port} on 127.0.0.1 is already in use`);
   });
 
-  it('`llmtree site` writes the page and JSON, and refuses a folder it did not write', () => {
+  it('`llmtree site` writes the page and JSON, and refuses a folder it did not write', async () => {
     const root = mkdtempSync(join(tmpdir(), 'llmtree-out-'));
     const out = join(root, 'site');
     writeSite(out, site, catalog);
@@ -152,7 +167,9 @@ describe('explorer server', () => {
     expect(existsSync(join(out, 'up'))).toBe(false);
     expect(JSON.parse(readFileSync(join(out, 'api', 'catalog.json'), 'utf8')).models).toHaveLength(catalog.models.length);
     for (const m of catalog.models) expect(existsSync(join(out, 'api', 'models', `${m.id}.json`))).toBe(true);
-    expect(existsSync(join(out, 'api', 'scenes', 'zh-dark.json'))).toBe(true);
+    for (const f of ['en-light.svg', 'en-light.json', 'zh-dark.svg', 'zh-dark.json']) expect(existsSync(join(out, 'api', 'figures', f)), f).toBe(true);
+    const served = await raw(port, 'GET', '/api/figures/zh-dark.svg');
+    expect(readFileSync(join(out, 'api', 'figures', 'zh-dark.svg'), 'utf8')).toBe(served.body);
     writeSite(out, site, catalog); // its own folder may be replaced
     const foreign = join(root, 'foreign');
     mkdirSync(foreign);

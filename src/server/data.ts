@@ -6,6 +6,8 @@ import { iconFile } from '../catalog/icon-file.js';
 import { layoutTree, type Scene } from '../layout/index.js';
 import { filterFromOptions, type FilterOptions } from '../cli/filters.js';
 import { renderOptions } from '../cli/render.js';
+import { renderSvg } from '../render/svg.js';
+import { figureMeta, type FigureMeta } from './figure.js';
 
 export const API_VERSION = 1;
 
@@ -67,4 +69,13 @@ export function scenePayload(catalog: Catalog, query: URLSearchParams): Scene {
     catalog,
   );
   return layoutTree(catalog, filterModels(catalog, filter), options);
+}
+
+/**
+ * The whole catalog's figure for the explorer's first paint, in one language and theme: the SVG text
+ * (every catalog string escaped by the renderer) and the facts the page needs beside it.
+ */
+export function figurePayload(catalog: Catalog, icons: Record<string, string>, lang: 'en' | 'zh', theme: 'light' | 'dark'): { svg: string; meta: FigureMeta } {
+  const scene = scenePayload(catalog, new URLSearchParams({ lang, theme }));
+  return { svg: renderSvg(scene, { icons: new Map(Object.entries(icons)) }), meta: figureMeta(scene) };
 }

@@ -4,11 +4,11 @@ import { createReadStream, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Catalog } from '../catalog/core.js';
 import type { Guide } from '../catalog/guide-schema.js';
-import { catalogPayload, modelPayload, scenePayload } from './data.js';
+import { catalogPayload, modelPayload, scenePayload, figurePayload } from './data.js';
 import { resolveStatic, contentType } from './static.js';
 
 export { resolveStatic, contentType } from './static.js';
-export { catalogPayload, modelPayload, scenePayload, API_VERSION, type CatalogPayload, type ModelPayload } from './data.js';
+export { catalogPayload, modelPayload, scenePayload, figurePayload, API_VERSION, type CatalogPayload, type ModelPayload } from './data.js';
 
 export interface ExplorerOptions {
   /** The built page (dist/web, or a folder written by `llmtree site`). */
@@ -25,7 +25,18 @@ const COMMON = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-ref
 export function createExplorerServer(o: ExplorerOptions): Server {
   let catalogJson: string | undefined;
   const scenes = new Map<string, string>();
-  const api = (path: string, query: URLSearchParams): { status: number; body: string } | undefined => {
+  const figures = new Map<string, { svg: string; json: string }>();
+  const figure = (lang: 'en' | 'zh', theme: 'light' | 'dark') => {
+    const k = `${lang}-${theme}`;
+    if (!figures.has(k)) {
+      const { svg, meta } = figurePayload(o.catalog, icons(), lang, theme);
+      figures.set(k, { svg, json: JSON.stringify(meta) });
+    }
+    return figures.get(k)!;
+  };
+  let iconTexts: Record<string, string> | undefined;
+  const icons = () => (iconTexts ??= catalogPayload(o.catalog).icons);
+  const api = (path: string, query: URLSearchParams): { status: number; body: string; type?: string } | undefined => {
     if (path === '/api/catalog' || path === '/api/catalog.json') {
       catalogJson ??= JSON.stringify(catalogPayload(o.catalog, o.guide));
       return { status: 200, body: catalogJson };
@@ -34,6 +45,11 @@ export function createExplorerServer(o: ExplorerOptions): Server {
     if (m) {
       const p = modelPayload(o.catalog, m[1]);
       return p ? { status: 200, body: JSON.stringify(p) } : { status: 404, body: JSON.stringify({ error: `unknown model "${m[1]}"` }) };
+    }
+    const fig = /^\/api\/figures\/(en|zh)-(light|dark)\.(svg|json)$/.exec(path);
+    if (fig) {
+      const f = figure(fig[1] as 'en' | 'zh', fig[2] as 'light' | 'dark');
+      return fig[3] === 'svg' ? { status: 200, body: f.svg, type: 'image/svg+xml; charset=utf-8' } : { status: 200, body: f.json };
     }
     const sc = /^\/api\/scenes\/(en|zh)-(light|dark)\.json$/.exec(path);
     if (sc) {
@@ -52,8 +68,8 @@ export function createExplorerServer(o: ExplorerOptions): Server {
     return undefined;
   };
 
-  // Lay out the default figure now, so the first page load does not wait for it.
-  setImmediate(() => api('/api/scenes/en-light.json', new URLSearchParams()));
+  // Lay out and draw the default figure now, so the first page load does not wait for it.
+  setImmediate(() => figure('en', 'light'));
 
   return createServer((req: IncomingMessage, res: ServerResponse) => {
     const head = req.method === 'HEAD';
@@ -69,7 +85,7 @@ export function createExplorerServer(o: ExplorerOptions): Server {
     const query = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
     if (path.startsWith('/api/')) {
       const r = api(path, query);
-      if (r) return send(r.status, 'application/json; charset=utf-8', r.body, { 'Cache-Control': 'no-cache' });
+      if (r) return send(r.status, r.type ?? 'application/json; charset=utf-8', r.body, { 'Cache-Control': 'no-cache' });
     }
     const file = resolveStatic(o.siteDir, path);
     if (!file) return send(404, 'text/plain; charset=utf-8', 'Not Found\n', { 'Cache-Control': 'no-store' });

@@ -4,7 +4,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Catalog } from '../catalog/core.js';
 import type { Guide } from '../catalog/guide-schema.js';
 import { layoutTree } from '../layout/index.js';
-import { catalogPayload, modelPayload } from './data.js';
+import { catalogPayload, modelPayload, figurePayload } from './data.js';
+import { FIGURE_LANGS, FIGURE_THEMES } from './figure.js';
 
 /** Written into every site folder, so that `site` may replace a folder it wrote before and nothing else. */
 export const SITE_MARKER = '.llmtree-site';
@@ -13,7 +14,8 @@ export class SiteError extends Error {}
 
 /**
  * Copy the built page from `pageDir` and write the JSON next to it: api/catalog.json, api/scene.json
- * (the whole catalog) and api/models/<id>.json. Everything goes into a temporary folder first and is
+ * (the whole catalog), api/figures/<lang>-<theme>.{svg,json} (the page's first paint) and
+ * api/models/<id>.json. Everything goes into a temporary folder first and is
  * renamed into place, so the output is never half-written.
  */
 export function writeSite(out: string, pageDir: string, catalog: Catalog, guide?: Guide): void {
@@ -32,12 +34,17 @@ export function writeSite(out: string, pageDir: string, catalog: Catalog, guide?
     // Links are left out: the site holds copies of the page's own files and nothing they point at.
     cpSync(pageDir, tmp, { recursive: true, filter: (src) => !lstatSync(src).isSymbolicLink() });
     mkdirSync(join(tmp, 'api', 'models'), { recursive: true });
-    writeFileSync(join(tmp, 'api', 'catalog.json'), JSON.stringify(catalogPayload(catalog, guide)));
+    const payload = catalogPayload(catalog, guide);
+    writeFileSync(join(tmp, 'api', 'catalog.json'), JSON.stringify(payload));
     writeFileSync(join(tmp, 'api', 'scene.json'), JSON.stringify(layoutTree(catalog, catalog.models, {})));
-    mkdirSync(join(tmp, 'api', 'scenes'));
-    for (const lang of ['en', 'zh'] as const)
-      for (const theme of ['light', 'dark'] as const)
-        writeFileSync(join(tmp, 'api', 'scenes', `${lang}-${theme}.json`), JSON.stringify(layoutTree(catalog, catalog.models, { lang, theme })));
+    // The page's first paint: the whole catalog's figure in each language and theme, drawn here once.
+    mkdirSync(join(tmp, 'api', 'figures'));
+    for (const lang of FIGURE_LANGS)
+      for (const theme of FIGURE_THEMES) {
+        const { svg, meta } = figurePayload(catalog, payload.icons, lang, theme);
+        writeFileSync(join(tmp, 'api', 'figures', `${lang}-${theme}.svg`), svg);
+        writeFileSync(join(tmp, 'api', 'figures', `${lang}-${theme}.json`), JSON.stringify(meta));
+      }
     for (const m of catalog.models) writeFileSync(join(tmp, 'api', 'models', `${m.id}.json`), JSON.stringify(modelPayload(catalog, m.id)));
     writeFileSync(join(tmp, SITE_MARKER), 'Written by `llmtree site`; the folder is replaced when it runs again.\n');
     if (existsSync(target)) renameSync(target, old);

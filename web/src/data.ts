@@ -23,8 +23,9 @@ export interface Data {
   last: string;
 }
 
-export async function loadData(url = 'api/catalog.json'): Promise<Data> {
-  const r = await fetch(url);
+/** `response` lets the caller start the request early and read the body later. */
+export async function loadData(url = 'api/catalog.json', response: Promise<Response> = fetch(url)): Promise<Data> {
+  const r = await response;
   if (!r.ok) throw new Error(`cannot load the catalog (${url}: HTTP ${r.status})`);
   const p = (await r.json()) as Payload;
   const catalog = makeCatalog('', p.models, p.organizations, p.licenses);

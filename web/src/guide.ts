@@ -1,85 +1,49 @@
 /** The model-choice guide as a panel: the same recommendModels as `llmtree guide`, run in the page. */
-import { recommendModels, parseMemory, PRECISIONS, DOMAINS, type Guide, type GuideRequest, type GuideAnswer } from '../../src/guide/index.js';
-import { parseCount, parseDateBound, type Catalog } from '../../src/catalog/core.js';
-import type { GuideState } from './state.js';
+import { recommendModels, PRECISIONS, DOMAINS, PAIRS, FINETUNE_METHODS, type Guide, type GuideAnswer } from '../../src/guide/index.js';
+import type { Catalog } from '../../src/catalog/core.js';
+import { GUIDE_FIELDS, guideRequest, type GuideState } from './guide-fields.js';
 import { STRINGS, type Lang } from './i18n.js';
 import { h, clear, link } from './dom.js';
 
+const control = (id: string) => document.getElementById(id) as HTMLInputElement | HTMLSelectElement;
+
+/** Options after the first (empty) one, added once: the value is the flag's own word. */
+function options(id: string, values: readonly string[]): void {
+  const sel = control(id) as HTMLSelectElement;
+  if (sel.options.length === 1) for (const v of values) sel.append(h('option', { value: v }, v));
+}
+
 export function fillGuideForm(guide: Guide, g: GuideState, lang: Lang): void {
-  const task = document.getElementById('g-task') as HTMLSelectElement;
+  const task = control('g-task') as HTMLSelectElement;
   clear(task);
   for (const t of guide.tasks) task.append(h('option', { value: t.id }, t.name[lang]));
-  task.value = g.task && guide.tasks.some((t) => t.id === g.task) ? g.task : guide.tasks[0].id;
-  const prec = document.getElementById('g-prec') as HTMLSelectElement;
-  if (!prec.options.length) for (const p of PRECISIONS) prec.append(h('option', { value: p }, p));
-  prec.value = g.prec && (PRECISIONS as readonly string[]).includes(g.prec) ? g.prec : 'fp16';
-  const domain = document.getElementById('g-domain') as HTMLSelectElement;
-  if (domain.options.length === 1) for (const d of DOMAINS) domain.append(h('option', { value: d }, d));
-  domain.value = g.domain && (DOMAINS as readonly string[]).includes(g.domain) ? g.domain : '';
-  (document.getElementById('g-ood') as HTMLInputElement).checked = !!g.ood;
-  (document.getElementById('g-know') as HTMLInputElement).checked = !!g.know;
-  (document.getElementById('g-labels') as HTMLInputElement).value = g.labels ?? '';
-  (document.getElementById('g-commercial') as HTMLSelectElement).value = g.commercial ?? '';
-  (document.getElementById('g-open') as HTMLInputElement).checked = !!g.open;
-  for (const [id, v] of [['g-max', g.max], ['g-ctx', g.ctx], ['g-since', g.since], ['g-gpu', g.gpu]] as const) (document.getElementById(id) as HTMLInputElement).value = v ?? '';
+  options('g-prec', PRECISIONS);
+  options('g-domain', DOMAINS);
+  options('g-pair', PAIRS);
+  options('g-finetune', FINETUNE_METHODS);
+  for (const f of GUIDE_FIELDS) {
+    const el = control(f.id);
+    const v = g[f.key] ?? '';
+    if (f.kind === 'check') (el as HTMLInputElement).checked = v === '1';
+    else if (f.kind === 'select') el.value = [...(el as HTMLSelectElement).options].some((o) => o.value === v) ? v : (el as HTMLSelectElement).options[0]?.value ?? '';
+    else el.value = v;
+  }
 }
 
 export function readGuideForm(): GuideState {
-  const v = (id: string) => (document.getElementById(id) as HTMLInputElement).value.trim() || undefined;
-  return {
-    task: v('g-task'),
-    commercial: (v('g-commercial') as GuideState['commercial']) ?? undefined,
-    open: (document.getElementById('g-open') as HTMLInputElement).checked || undefined,
-    max: v('g-max'),
-    ctx: v('g-ctx'),
-    since: v('g-since'),
-    gpu: v('g-gpu'),
-    prec: v('g-prec'),
-    labels: v('g-labels'),
-    ood: (document.getElementById('g-ood') as HTMLInputElement).checked || undefined,
-    know: (document.getElementById('g-know') as HTMLInputElement).checked || undefined,
-    domain: v('g-domain'),
-  };
-}
-
-/** The request `llmtree guide` would build from the same flags; fields it cannot read are reported. */
-export function guideRequest(g: GuideState, lang: Lang): { request: GuideRequest; bad: string[] } {
-  const bad: string[] = [];
-  const r: GuideRequest = { task: g.task ?? '', lang, precision: (g.prec as GuideRequest['precision']) ?? 'fp16', limit: 8 };
-  if (g.commercial) r.commercial = g.commercial === 'unconditional' ? 'unconditional' : true;
-  if (g.open) r.openWeights = true;
-  const num = (v: string | undefined, id: string, parse: (s: string) => number | null) => {
-    if (!v) return undefined;
-    const n = parse(v);
-    if (n === null || n <= 0) bad.push(id);
-    return n ?? undefined;
-  };
-  r.maxParams = num(g.max, 'g-max', parseCount);
-  r.minContext = num(g.ctx, 'g-ctx', parseCount);
-  r.gpuMemory = num(g.gpu, 'g-gpu', parseMemory);
-  if (g.since) {
-    if (parseDateBound(g.since)) r.since = g.since;
-    else bad.push('g-since');
+  const g: GuideState = {};
+  for (const f of GUIDE_FIELDS) {
+    const el = control(f.id);
+    const v = f.kind === 'check' ? ((el as HTMLInputElement).checked ? '1' : '') : el.value.trim();
+    if (v) g[f.key] = v;
   }
-  // As `llmtree guide --labels`: none, few, or a whole number (0 means none).
-  if (g.labels) {
-    const l = g.labels.trim().toLowerCase();
-    const n = l === 'none' || l === 'few' ? null : parseCount(l);
-    if (l === 'none' || l === '0') r.labels = 'none';
-    else if (l === 'few') r.labels = 'few';
-    else if (n !== null && n >= 0 && Number.isInteger(n)) r.labels = n;
-    else bad.push('g-labels');
-  }
-  if (g.ood) r.ood = true;
-  if (g.know) r.needsKnowledge = true;
-  if (g.domain && (DOMAINS as readonly string[]).includes(g.domain)) r.domain = g.domain as GuideRequest['domain'];
-  return { request: r, bad };
+  return g;
 }
 
 export function runGuide(catalog: Catalog, guide: Guide, g: GuideState, lang: Lang, out: HTMLElement, go: (id: string) => void): GuideAnswer | undefined {
   const s = STRINGS[lang];
   const { request, bad } = guideRequest(g, lang);
-  for (const id of ['g-max', 'g-ctx', 'g-gpu', 'g-since', 'g-labels']) document.getElementById(id)!.setAttribute('aria-invalid', String(bad.includes(id)));
+  for (const f of GUIDE_FIELDS) if (f.kind === 'text') control(f.id).setAttribute('aria-invalid', String(bad.includes(f.id)));
   clear(out);
   if (bad.length) {
     out.append(h('p', { class: 'note' }, s.badInput));

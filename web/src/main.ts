@@ -4,8 +4,8 @@ import { lineageIds } from '../../src/graph/index.js';
 import { STRINGS as FIGURE } from '../../src/layout/index.js';
 import { loadData, selectModels, releasedBy, layoutKey, baseKey, months, type Data } from './data.js';
 import { parseState, serializeState, type State } from './state.js';
-import { draw, fromScene, applyVisibility, applyEmphasis, exportSvg, type Drawn } from './tree.js';
-import type { Scene } from '../../src/layout/index.js';
+import { draw, fromSvg, applyVisibility, applyEmphasis, exportSvg, type Drawn } from './tree.js';
+import type { FigureMeta } from '../../src/server/figure.js';
 import type { LayoutRequest } from './layout-worker.js';
 import { filterOf } from './data.js';
 import { PanZoom } from './zoom.js';
@@ -40,6 +40,8 @@ let worker: Worker | undefined;
 /** When the last filter change happened (for the compact layout's time to screen). */
 let changedAt = 0;
 const requested = new Set<string>();
+/** Layouts asked for before the worker started. */
+const queued = new Map<string, State>();
 
 const viewport = $('viewport');
 const stage = $('stage');
@@ -51,53 +53,76 @@ main().catch((e: Error) => {
   stage.append(h('p', { class: 'error', role: 'alert' }, e.message));
 });
 
-/** The figure of the whole catalog, laid out by the server (or `llmtree site`) with the same engine. */
-async function prefetchScene(): Promise<Scene | undefined> {
-  if (layoutKey(state) !== baseKey(state)) return undefined;
+/**
+ * The figure of the whole catalog, laid out and drawn by the server (or `llmtree site`) with the same
+ * engine: its SVG text and its boxes' positions. Filters, if any, are first shown on it.
+ */
+async function fetchFigure(lang = state.lang, theme = state.theme): Promise<{ meta: FigureMeta; svg: string } | undefined> {
+  const at = `api/figures/${lang}-${theme}`;
   try {
-    const r = await fetch(`api/scenes/${state.lang}-${state.theme}.json`);
-    return r.ok ? ((await r.json()) as Scene) : undefined;
+    const [meta, svg] = await Promise.all([
+      fetch(`${at}.json`).then((r) => (r.ok ? (r.json() as Promise<FigureMeta>) : undefined)),
+      fetch(`${at}.svg`).then((r) => (r.ok ? r.text() : undefined)),
+    ]);
+    return meta && svg ? { meta, svg } : undefined;
   } catch {
     return undefined;
   }
 }
 
 async function main(): Promise<void> {
-  const scene = prefetchScene();
-  data = await loadData();
-  performance.mark('data');
-  const pre = await scene;
-  performance.mark('scene');
-  if (pre && pre.boxes.length <= data.catalog.models.length) remember(fromScene(data, pre, baseKey(state)));
+  const figure = fetchFigure();
+  // For the whole catalog's view the figure alone is the first paint: the catalog (for the panels, the
+  // search and the guide) is fetched once it is on screen, so its bytes do not compete with the figure's.
+  const plain = layoutKey(state) === baseKey(state) && !state.time && !state.sel;
+  const catalog = plain ? undefined : fetch('api/catalog.json');
   applyTheme();
   translatePage(state.lang);
   pz = new PanZoom(viewport, stage, () => {
     state.zoom = pz.get();
     writeUrl();
   });
+  if (window.innerWidth >= 900 || state.panel === 'filters') document.body.classList.add('filters-open');
+  if (plain) {
+    const fig = await figure;
+    performance.mark('figure');
+    if (fig) {
+      attach(remember(fromSvg(fig.meta, fig.svg, baseKey(state))));
+      if (state.zoom) pz.set(state.zoom, false);
+      else pz.fit(false);
+      await firstPaint();
+    }
+  }
+  data = await loadData('api/catalog.json', catalog ?? fetch('api/catalog.json'));
+  performance.mark('data');
+  const fig = await figure;
+  const fits = fig && fig.meta.boxes.length === data.catalog.models.length;
+  if (fig && fits && !cache.has(baseKey(state))) remember(fromSvg(fig.meta, fig.svg, baseKey(state)));
+  if (!fits) cache.delete(baseKey(state)); // not this catalog's figure: drawn here instead
   buildFilters();
   performance.mark('filters');
   setupTime();
   setupTools();
   setupTreeEvents();
-  if (window.innerWidth >= 900) document.body.classList.add('filters-open');
-  if (state.panel === 'filters') document.body.classList.add('filters-open');
   if (data.guide) fillGuideForm(data.guide, state.guide, state.lang);
   else $('toggle-guide').hidden = true;
   setGuideOpen(state.panel === 'guide');
   performance.mark('ui');
+  const painted = metrics.firstPaint !== undefined;
   render('load');
   performance.mark('render');
-  if (state.zoom) pz.set(state.zoom, false);
-  else pz.fit(false);
-  if (state.sel && !state.zoom) flyToSelection();
-  await nextPaint();
-  performance.mark('painted');
-  metrics.firstPaint = performance.now();
+  if (!painted) {
+    if (state.zoom) pz.set(state.zoom, false);
+    else pz.fit(false);
+    if (state.sel && !state.zoom) flyToSelection();
+    await firstPaint();
+  }
   setupSearch($('search') as HTMLInputElement, $('suggestions') as HTMLUListElement, data.catalog, (id) => select(id, true));
   metrics.ready = true;
   document.body.dataset.ready = 'true';
   startWorker();
+  for (const [key, s] of queued) requestLayout(key, s);
+  queued.clear();
   // The whole catalog's layout, ready for fast filtering later.
   requestLayout(baseKey(state), { ...state, family: [], weights: [], org: [], license: [], commercial: [], since: undefined, until: undefined, pmin: undefined, pmax: undefined, view: 'all' });
 }
@@ -107,13 +132,13 @@ function startWorker(): void {
     worker = new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
     worker.postMessage({ catalogUrl: new URL('api/catalog.json', location.href).href });
     // A result is taken in after the next frame, so the filtered set on screen is never held up by it.
-    worker.onmessage = (e: MessageEvent<{ key: string; scene: Scene; svgText: string }>) => void nextPaint().then(() => {
-      const { key, scene, svgText } = e.data;
+    worker.onmessage = (e: MessageEvent<{ key: string; figure: FigureMeta; svgText: string }>) => void nextPaint().then(() => {
+      const { key, figure, svgText } = e.data;
       requested.delete(key);
       if (cache.has(key)) return;
       const wanted = key === layoutKey(state);
       if (!wanted && key !== baseKey(state)) return;
-      remember(fromScene(data, scene, key, svgText));
+      remember(fromSvg(figure, svgText, key));
       metrics.layouts++;
       if (wanted) render('layout');
     });
@@ -126,6 +151,11 @@ function startWorker(): void {
 /** Lay out the figure for state `s` in the worker (or, without one, on the main thread soon). */
 function requestLayout(key: string, s: State): void {
   if (cache.has(key) || requested.has(key)) return;
+  // Before the first paint the worker is not started yet: it would compete with the page for a CPU.
+  if (!metrics.ready) {
+    queued.set(key, { ...s });
+    return;
+  }
   requested.add(key);
   if (worker) {
     const req: LayoutRequest = { key, filter: filterOf(s), landmarks: s.view === 'landmark' && data.hasLandmarks, lang: s.lang, theme: s.theme };
@@ -141,11 +171,26 @@ function requestLayout(key: string, s: State): void {
   }, 60);
 }
 
+/** The whole catalog's figure in the current language and theme, from the server rather than laid out here. */
+async function withFigure(): Promise<void> {
+  const key = baseKey(state);
+  if (cache.has(key)) return;
+  const fig = await fetchFigure(state.lang, state.theme);
+  if (fig && !cache.has(key) && fig.meta.boxes.length === data.catalog.models.length) remember(fromSvg(fig.meta, fig.svg, key));
+}
+
+/** The first frame with the figure in it. */
+async function firstPaint(): Promise<void> {
+  await nextPaint();
+  performance.mark('painted');
+  metrics.firstPaint = performance.now();
+}
+
 function nextPaint(): Promise<void> {
   return new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 }
 
-function remember(d: Drawn): void {
+function remember(d: Drawn): Drawn {
   cache.delete(d.key);
   cache.set(d.key, d);
   while (cache.size > 12) {
@@ -158,6 +203,7 @@ function remember(d: Drawn): void {
     }
     cache.delete(oldest);
   }
+  return d;
 }
 
 /**
@@ -210,7 +256,7 @@ function attach(d: Drawn): void {
   current = d;
   clear(stage);
   stage.append(d.svg);
-  pz.setSize(d.scene.width, d.scene.height);
+  pz.setSize(d.figure.width, d.figure.height);
   if (!before) return;
   if (state.zoom) pz.set(state.zoom, false);
   else pz.fit(false);
@@ -244,7 +290,7 @@ function select(id: string, fly: boolean): void {
 }
 
 function flyToSelection(): void {
-  const b = current?.scene.boxes.find((x) => x.id === state.sel);
+  const b = current?.figure.boxes.find((x) => x.id === state.sel);
   // On a phone the details panel covers the lower part of the view: show the box above it.
   const fy = window.innerWidth <= 700 ? 0.22 : 0.5;
   if (b && !current!.boxes.get(b.id)!.classList.contains('off')) pz.flyTo(b.x + b.w / 2, b.y + b.h / 2, Math.min(1.2, pz.fitScale() * 6), fy);
@@ -475,13 +521,15 @@ function setupTools(): void {
     buildFilters();
     if (data.guide) fillGuideForm(data.guide, state.guide, state.lang);
     $('play').textContent = STRINGS[state.lang].play;
-    render('lang', e.timeStamp);
+    writeUrl(); // at once: the figure for the new language may take a moment
+    void withFigure().then(() => render('lang', e.timeStamp));
     updateGuide();
   });
   $('theme').addEventListener('click', (e) => {
     state.theme = state.theme === 'dark' ? 'light' : 'dark';
     applyTheme();
-    render('theme', e.timeStamp);
+    writeUrl(); // at once: the figure for the new theme may take a moment
+    void withFigure().then(() => render('theme', e.timeStamp));
   });
   $('toggle-filters').addEventListener('click', () => {
     const open = !document.body.classList.contains('filters-open');
@@ -530,8 +578,8 @@ async function exportPng(): Promise<void> {
     img.src = url;
     await img.decode();
     const canvas = document.createElement('canvas');
-    canvas.width = current.scene.width;
-    canvas.height = current.scene.height;
+    canvas.width = current.figure.width;
+    canvas.height = current.figure.height;
     canvas.getContext('2d')!.drawImage(img, 0, 0);
     const blob = await new Promise<Blob | null>((r) => canvas.toBlob(r, 'image/png'));
     if (blob) download(blob, 'llmtree.png');
@@ -566,10 +614,10 @@ function setupTreeEvents(): void {
     if (e.target !== viewport) return;
     if (e.key === 'Enter' && current) {
       const z = pz.get();
-      const cx = z.x * current.scene.width;
-      const cy = z.y * current.scene.height;
+      const cx = z.x * current.figure.width;
+      const cy = z.y * current.figure.height;
       let best: { id: string; d: number } | undefined;
-      for (const b of current.scene.boxes) {
+      for (const b of current.figure.boxes) {
         if (current.boxes.get(b.id)?.classList.contains('off')) continue;
         const d = Math.hypot(b.x + b.w / 2 - cx, b.y + b.h / 2 - cy);
         if (!best || d < best.d) best = { id: b.id, d };

@@ -1,5 +1,8 @@
 /** Everything the view shows lives here and in the URL, so a copied link reproduces the view. */
 import type { Lang } from './i18n.js';
+import { parseGuideState, serializeGuideState, type GuideState } from './guide-fields.js';
+
+export type { GuideState };
 
 export interface Zoom {
   /** Centre of the view as a fraction of the figure's width and height. */
@@ -7,21 +10,6 @@ export interface Zoom {
   y: number;
   /** Scale: screen px per figure px. */
   k: number;
-}
-
-export interface GuideState {
-  task?: string;
-  commercial?: '1' | 'unconditional';
-  open?: boolean;
-  max?: string;
-  ctx?: string;
-  since?: string;
-  gpu?: string;
-  prec?: string;
-  labels?: string;
-  ood?: boolean;
-  know?: boolean;
-  domain?: string;
 }
 
 export interface State {
@@ -71,20 +59,7 @@ export function parseState(search: string, prefersDark = false): State {
     lang: q.get('lang') === 'zh' ? 'zh' : 'en',
     theme: q.get('theme') === 'dark' ? 'dark' : q.get('theme') === 'light' ? 'light' : prefersDark ? 'dark' : 'light',
     panel: q.get('panel') === 'guide' ? 'guide' : q.get('panel') === 'filters' ? 'filters' : undefined,
-    guide: {
-      task: text(q.get('task'), 60),
-      commercial: q.get('gc') === 'unconditional' ? 'unconditional' : q.get('gc') === '1' ? '1' : undefined,
-      open: q.get('gopen') === '1' || undefined,
-      max: text(q.get('gmax'), 12),
-      ctx: text(q.get('gctx'), 12),
-      since: text(q.get('gsince'), 10),
-      gpu: text(q.get('ggpu'), 12),
-      prec: text(q.get('gprec'), 8),
-      labels: text(q.get('glabels'), 12),
-      ood: q.get('good') === '1' || undefined,
-      know: q.get('gknow') === '1' || undefined,
-      domain: text(q.get('gdomain'), 20),
-    },
+    guide: parseGuideState(q),
   };
   return s;
 }
@@ -103,19 +78,7 @@ export function serializeState(s: State): string {
   if (s.lang !== 'en') q.set('lang', s.lang);
   q.set('theme', s.theme);
   if (s.panel) q.set('panel', s.panel);
-  const g = s.guide;
-  if (g.task) q.set('task', g.task);
-  if (g.commercial) q.set('gc', g.commercial);
-  if (g.open) q.set('gopen', '1');
-  if (g.max) q.set('gmax', g.max);
-  if (g.ctx) q.set('gctx', g.ctx);
-  if (g.since) q.set('gsince', g.since);
-  if (g.gpu) q.set('ggpu', g.gpu);
-  if (g.prec && g.prec !== 'fp16') q.set('gprec', g.prec);
-  if (g.labels) q.set('glabels', g.labels);
-  if (g.ood) q.set('good', '1');
-  if (g.know) q.set('gknow', '1');
-  if (g.domain) q.set('gdomain', g.domain);
+  serializeGuideState(s.guide, q);
   const str = q.toString().replace(/%2C/g, ',');
   return str ? `?${str}` : '';
 }

@@ -1,13 +1,17 @@
-/** The figure in the page: the same layoutTree and renderSvg as `llmtree render`, parsed as XML (never as HTML). */
-import { layoutTree, type Scene } from '../../src/layout/index.js';
+/**
+ * The figure in the page: the same layoutTree and renderSvg as `llmtree render`. The SVG text comes only
+ * from renderSvg (here, in the layout worker, or the server's first-paint figure), which escapes every
+ * catalog string and rebuilds icons from an allow-list; it is parsed inside an inert <template>.
+ */
+import { layoutTree } from '../../src/layout/index.js';
 import { renderSvg } from '../../src/render/svg.js';
+import { figureMeta, type FigureMeta } from '../../src/server/figure.js';
 import type { Model } from '../../src/catalog/core.js';
 import type { Data } from './data.js';
 
 export interface Drawn {
   key: string;
-  scene: Scene;
-  svgText: string;
+  figure: FigureMeta;
   svg: SVGSVGElement;
   boxes: Map<string, SVGGElement>;
   /** Branch paths and arrowheads (data-to, data-from). */
@@ -23,48 +27,44 @@ export function draw(d: Data, models: Model[], key: string, lang: 'en' | 'zh', t
   performance.mark('layout-start');
   const scene = layoutTree(d.catalog, models, { lang, theme });
   performance.mark('layout-end');
-  return fromScene(d, scene, key);
+  return fromSvg(figureMeta(scene), renderSvg(scene, { icons: d.icons }), key);
 }
 
-/** Draw a scene laid out elsewhere (the server's precomputed figure, or the layout worker). */
-export function fromScene(d: Data, scene: Scene, key: string, text?: string): Drawn {
-  const svgText = text ?? renderSvg(scene, { icons: d.icons });
-  performance.mark('svg-end');
-  const svg = parseSvg(svgText);
+/** Draw a figure rendered elsewhere (the server's first-paint figure, or the layout worker). */
+export function fromSvg(figure: FigureMeta, text: string, key: string): Drawn {
+  const svg = parseSvg(text);
   performance.mark('parse-end');
   for (const t of svg.querySelectorAll('g.model > title')) t.remove(); // the page shows its own tooltip
   svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', scene.title.map((t) => t.text).join(' '));
+  svg.setAttribute('aria-label', figure.title);
   const boxes = new Map<string, SVGGElement>();
   for (const g of svg.querySelectorAll<SVGGElement>('g.model[data-id]')) boxes.set(g.dataset.id!, g);
   return {
     key,
-    scene,
-    svgText,
+    figure,
     svg,
     boxes,
     edges: [...svg.querySelectorAll<SVGElement>('#branches [data-to]')],
     stems: [...svg.querySelectorAll<SVGElement>('#branches line[data-from]')],
-    ids: new Set(scene.boxes.map((b) => b.id)),
+    ids: new Set(figure.boxes.map((b) => b.id)),
   };
 }
 
-/** Parse SVG text as XML and keep only drawing: no scripts, foreign content, handlers or outside links. */
+const BAD = 'script, foreignObject, iframe, object, embed, style, animate, set, animateTransform, animateMotion, image, a';
+
+/**
+ * Parse renderSvg's text in an inert <template> (nothing in it loads or runs) and keep only drawing.
+ * renderSvg writes elements and attributes only from fixed templates, escapes every value and rebuilds
+ * icons from an allow-list, so this is a second line of defence, kept cheap: one query for elements no
+ * figure has, and the page's Content-Security-Policy allows no inline script at all.
+ */
 export function parseSvg(text: string): SVGSVGElement {
-  const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-  const root = doc.documentElement;
-  if (root.namespaceURI !== SVG_NS || root.localName !== 'svg' || doc.getElementsByTagName('parsererror').length) throw new Error('the figure is not well-formed SVG');
-  for (const bad of root.querySelectorAll('script, foreignObject, iframe, object, embed, style, animate, set, animateTransform, animateMotion')) bad.remove();
-  // renderSvg writes attributes only from fixed templates (values escaped) and icons from an allow-list;
-  // this pass is a second line of defence, so it stays cheap: one walk, attribute names only.
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
-  for (let el = root as Element | null; el; el = walker.nextNode() as Element | null) {
-    for (const name of el.getAttributeNames()) {
-      const c = name.charCodeAt(0) | 32;
-      if ((c === 111 && (name.charCodeAt(1) | 32) === 110) || ((name === 'href' || name === 'xlink:href') && !el.getAttribute(name)!.startsWith('#'))) el.removeAttribute(name);
-    }
-  }
-  return document.adoptNode(root) as unknown as SVGSVGElement;
+  const t = document.createElement('template');
+  t.innerHTML = text;
+  const root = t.content.firstElementChild;
+  if (!root || root.namespaceURI !== SVG_NS || root.localName !== 'svg' || root.nextElementSibling) throw new Error('the figure is not an SVG');
+  for (const bad of root.querySelectorAll(BAD)) bad.remove();
+  return root as SVGSVGElement;
 }
 
 /** Show only the `visible` models, the branches between them, and the stems that still lead somewhere. */

@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// A/B of the explorer's first paint: another built checkout (e.g. `git archive <commit> | tar -x -C DIR`,
+// node_modules linked, `npx tsc -p . && npx tsc -p web && npx vite build --config web/vite.config.mjs`)
+// against this one, loaded alternately in one Chromium so both see the same machine load.
+// `node bench/explorer-ab.mjs DIR [runs] [query]`: first-paint wall (the page's own measure) and
+// main-thread CPU (trace `tts` from the HTML parse to the `painted` mark), median of the runs.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { tmpdir, loadavg } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const [other, runsArg, query = ''] = process.argv.slice(2);
+if (!other) throw new Error('usage: node bench/explorer-ab.mjs DIR [runs] [query]');
+const runs = Number(runsArg ?? 6);
+const builds = { before: resolve(other), after: resolve('.') };
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const servers = {};
+for (const [k, dir] of Object.entries(builds)) {
+  const { createExplorerServer, listen } = await import(pathToFileURL(join(dir, 'dist/server/index.js')).href);
+  const { loadValid } = await import(pathToFileURL(join(dir, 'dist/cli/context.js')).href);
+  const { catalog, guide } = await loadValid(resolve('catalog'));
+  const server = createExplorerServer({ siteDir: join(dir, 'dist/web'), catalog, guide });
+  servers[k] = { server, base: `http://127.0.0.1:${(await listen(server, 0, '127.0.0.1')).port}/` };
+}
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+const tmp = mkdtempSync(join(tmpdir(), 'llmtree-ab-'));
+const res = { before: { wall: [], cpu: [] }, after: { wall: [], cpu: [] } };
+const loads = [];
+try {
+  // One warm-up load of each (the servers draw their figures once), then alternate the order.
+  for (let i = -1; i < runs; i++)
+    for (const k of i % 2 ? ['before', 'after'] : ['after', 'before']) {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const page = await context.newPage();
+      const file = join(tmp, `${k}${i}.json`);
+      await browser.startTracing(page, { path: file, categories: ['devtools.timeline', 'blink.user_timing'] });
+      await page.goto(servers[k].base + query);
+      await page.waitForFunction(() => window.__llmtree?.ready === true, null, { timeout: 60_000 });
+      const wall = await page.evaluate(() => window.__llmtree.firstPaint);
+      await browser.stopTracing();
+      await context.close();
+      if (i < 0) continue;
+      loads.push(loadavg()[0]);
+      const ev = JSON.parse(readFileSync(file, 'utf8')).traceEvents;
+      const html = ev.find((e) => e.name === 'ParseHTML' && e.tts !== undefined);
+      const painted = ev.find((e) => e.name === 'painted' && e.tts !== undefined);
+      res[k].wall.push(wall);
+      res[k].cpu.push((painted.tts - html.tts) / 1000);
+    }
+} finally {
+  await browser.close();
+  for (const s of Object.values(servers)) s.server.close();
+  rmSync(tmp, { recursive: true, force: true });
+}
+console.log(`first paint, ${runs} loads each, load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`);
+for (const [k, r] of Object.entries(res))
+  console.log(`${k}: wall median ${Math.round(median(r.wall))} ms (runs ${r.wall.map(Math.round).join(' ')}); main-thread CPU median ${Math.round(median(r.cpu))} ms (runs ${r.cpu.map(Math.round).join(' ')})`);

@@ -1,0 +1,35 @@
+/**
+ * The explorer's first-paint figure: the SVG that `renderSvg` writes for a scene, plus the few facts the
+ * page needs beside it (size, title, where each model's box is). The page inserts the SVG as it is, so
+ * it never parses the whole scene as JSON nor serialises it again. No Node imports: the page uses it too.
+ */
+import type { Scene } from '../layout/index.js';
+
+export interface FigureBox {
+  id: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface FigureMeta {
+  width: number;
+  height: number;
+  /** The figure's title lines, joined (the SVG's accessible name). */
+  title: string;
+  boxes: FigureBox[];
+}
+
+export function figureMeta(scene: Scene): FigureMeta {
+  return {
+    width: scene.width,
+    height: scene.height,
+    title: scene.title.map((t) => t.text).join(' '),
+    boxes: scene.boxes.map((b) => ({ id: b.id, x: b.x, y: b.y, w: b.w, h: b.h })),
+  };
+}
+
+/** The figure files the server answers and `llmtree site` writes: api/figures/<lang>-<theme>.{svg,json}. */
+export const FIGURE_LANGS = ['en', 'zh'] as const;
+export const FIGURE_THEMES = ['light', 'dark'] as const;
