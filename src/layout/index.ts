@@ -8,4 +8,5 @@ export { LANGS, STRINGS, type Lang } from './i18n.js';
 export { textWidth, cells, hasWide, FONT_FAMILY, CJK_FONT_FAMILY, ADVANCE } from './text.js';
 export { timeScale, densestWindow, type TimeScale } from './time-scale.js';
 export { initials, idColor } from './marks.js';
+export { bbox } from './geometry.js';
 export { growthFrames, frameAt, yAt, STEPS, type Step, type GrowthFrame } from './growth.js';

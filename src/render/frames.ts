@@ -9,6 +9,7 @@
  * title, trunks, size, colours) redraws the whole frame.
  */
 import type { Branch, Link, ModelBox, OrgMark, Rect, Scene, StemLine } from '../layout/index.js';
+import { bbox } from '../layout/index.js';
 import { renderSvg } from './svg.js';
 import { rasterise } from './raster.js';
 
@@ -46,16 +47,7 @@ const MERGE_SLACK = 4096;
 
 const pad = (r: Rect, m: number): Rect => ({ x: r.x - m, y: r.y - m, w: r.w + 2 * m, h: r.h + 2 * m });
 
-function bounds(points: readonly { x: number; y: number }[], m: number): Rect {
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-  for (const q of points) {
-    x0 = Math.min(x0, q.x);
-    y0 = Math.min(y0, q.y);
-    x1 = Math.max(x1, q.x);
-    y1 = Math.max(y1, q.y);
-  }
-  return pad({ x: x0, y: y0, w: x1 - x0, h: y1 - y0 }, m);
-}
+const bounds = (points: readonly { x: number; y: number }[], m: number): Rect => pad(bbox(points), m);
 
 function union(a: Rect, b: Rect): Rect {
   const x = Math.min(a.x, b.x), y = Math.min(a.y, b.y);
