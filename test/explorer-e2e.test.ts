@@ -203,6 +203,7 @@ describe('explorer (Chromium)', { timeout: 240_000 }, () => {
     expect(text).toContain({ yes: 'yes', no: 'no', conditional: 'with conditions' }[lic.commercial]);
     const hrefs = await panel.locator('ul.links a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     for (const s of m.sources) expect(hrefs).toContain(new URL(s).href);
+    expect(new Set(hrefs).size).toBe(hrefs.length); // each address once (a source that is also the paper or a Hub repo)
     expect(hrefs.every((h) => /^https?:\/\//.test(h!))).toBe(true);
     const child = catalog.children.get(m.id)![0];
     await panel.locator(`ul.lineage a[data-id="${child.id}"]`).click();

@@ -52,8 +52,11 @@ export function renderDetails(panel: HTMLElement, m: Model, c: DetailsContext): 
   if (m.data) row(s.data, m.data.description, m.data.license ? ` (${m.data.license})` : '');
   const links = h('ul', { class: 'links' });
   if (m.paper) links.append(h('li', {}, `${s.paper}: `, link(m.paper)));
-  for (const u of m.sources) links.append(h('li', {}, link(u)));
-  for (const r of m.hf) links.append(h('li', {}, link(`https://huggingface.co/${r}`, `huggingface.co/${r}`)));
+  // Each address once: a source that is also the paper or a Hub repo is listed under that name only.
+  const hub = (r: string) => `https://huggingface.co/${r}`;
+  const named = new Set([m.paper, ...m.hf.map(hub)]);
+  for (const u of m.sources) if (!named.has(u)) links.append(h('li', {}, link(u)));
+  for (const r of m.hf) links.append(h('li', {}, link(hub(r), `huggingface.co/${r}`)));
   row(s.sources, links);
   row(s.parents, lineageList(m.parents.map((p) => ({ id: p.model, note: p.relation })), c));
   row(s.children, lineageList((c.catalog.children.get(m.id) ?? []).map((x) => ({ id: x.id, note: x.parents.find((p) => p.model === m.id)?.relation })), c));
