@@ -219,7 +219,10 @@ function render(what: string, started = performance.now()): void {
     const base = cache.get(baseKey(state));
     if (base) {
       d = base;
-      requestLayout(key, { ...state });
+      // The compact layout is asked for once this redraw is on screen: a worker laying out at the same
+      // time competes with the redraw for one of few CPUs.
+      const asked = { ...state };
+      void nextPaint().then(() => requestLayout(key, asked));
     } else {
       d = draw(data, models, key, state.lang, state.theme);
       metrics.layouts++;
