@@ -138,7 +138,7 @@ function fill(catalog: Catalog, drawn: Model[], o: Resolved, s: Strings, units: 
   const slack = scene.height - MARGIN - t.bottom;
   const years = t.f.scale.bottom - t.f.scale.top;
   if (slack < FILL_MIN * scene.height || years <= 0) return base;
-  const page = (d: Tree) => Math.max(d.plotRight + MARGIN, aspect * (d.bottom + MARGIN));
+  const page = (d: Tree) => pageWidth(d, aspect);
   const drafts = FILL_SHARES.map((share) => tree(catalog, drawn, o, s, units, (t.stretch * (years + share * slack)) / years, true))
     .filter((d) => page(d) <= scene.width)
     .sort((a, b) => page(a) - page(b) || b.stretch - a.stretch);
@@ -148,6 +148,9 @@ function fill(catalog: Catalog, drawn: Model[], o: Resolved, s: Strings, units: 
   }
   return base;
 }
+
+/** Width of the page a tree needs at this shape: its own width, or its height times the aspect. */
+const pageWidth = (t: Tree, aspect: number) => Math.max(t.plotRight + MARGIN, aspect * (t.bottom + MARGIN));
 
 const FILL_SHARES = [1, 0.75, 0.5, 0.25];
 /** Height slack (share of the page) worth filling. */
@@ -163,8 +166,8 @@ function fitAspect(catalog: Catalog, drawn: Model[], o: Resolved, s: Strings, un
   const d = tree(catalog, drawn, o, s, units, DRAFT_STRETCH, true);
   // Every year's height is proportional to the stretch (up to rounding): only the years' span scales.
   const span = d.f.scale.bottom - d.f.scale.top;
-  const tall = (k: number) => aspect * (d.bottom + span * (k / DRAFT_STRETCH - 1) + 24);
-  const wide = (k: number) => (d.plotRight + 24) * (DRAFT_STRETCH / k) ** WIDTH_POWER;
+  const tall = (k: number) => aspect * (d.bottom + span * (k / DRAFT_STRETCH - 1) + MARGIN);
+  const wide = (k: number) => (d.plotRight + MARGIN) * (DRAFT_STRETCH / k) ** WIDTH_POWER;
   let lo = STRETCH_MIN, hi = STRETCH_MAX;
   if (wide(lo) <= tall(lo)) hi = lo;
   else if (wide(hi) >= tall(hi)) lo = hi;
@@ -175,10 +178,9 @@ function fitAspect(catalog: Catalog, drawn: Model[], o: Resolved, s: Strings, un
   }
   // The width is noisy (packing is discrete): draft the predicted stretch too and keep the better of the two.
   let stretch = Math.round(((lo + hi) / 2) * 100) / 100;
-  const page = (t: Tree) => Math.max(t.plotRight + 24, aspect * (t.bottom + 24));
-  if (Math.abs(stretch - DRAFT_STRETCH) > 0.05 && page(tree(catalog, drawn, o, s, units, stretch, true)) > page(d)) stretch = DRAFT_STRETCH;
+  if (Math.abs(stretch - DRAFT_STRETCH) > 0.05 && pageWidth(tree(catalog, drawn, o, s, units, stretch, true), aspect) > pageWidth(d, aspect)) stretch = DRAFT_STRETCH;
   // Columns share whatever width the shape leaves over (none when the tree is wider than the shape).
-  return tree(catalog, drawn, { ...o, width: Math.max(o.width, Math.round(tall(stretch)) - 24) }, s, units, stretch);
+  return tree(catalog, drawn, { ...o, width: Math.max(o.width, Math.round(tall(stretch)) - MARGIN) }, s, units, stretch);
 }
 
 /** The draft's year-height stretch, the range tried, and how fast width falls as years grow taller (measured: 0.3–0.4). */
