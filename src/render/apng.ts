@@ -7,24 +7,12 @@
  * Chunks as in the APNG specification: IHDR, acTL (loops forever), then per frame fcTL and IDAT (first
  * frame) or fdAT, IEND. Deflate by Node's zlib at a fixed level, so output is byte-identical.
  */
-import { deflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 import type { Scene } from '../layout/index.js';
 import { frameRasters, paste, type FrameRasters, type PixelRect } from './frames.js';
 import { frameDelays, type GifOptions } from './gif.js';
 
 export type ApngOptions = GifOptions;
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(b: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < b.length; i++) c = CRC_TABLE[(c ^ b[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 function chunk(type: string, data: Uint8Array): Buffer {
   const out = Buffer.alloc(12 + data.length);
