@@ -183,114 +183,151 @@ export type Benchmark = z.infer<typeof Benchmark>;
 export type Evidence = z.infer<typeof Evidence>;
 export type Attention = z.infer<typeof Attention>;
 
+type ModelIds = { has(id: string): boolean; keys?(): Iterable<string> };
+
+/** What the cross-checks share: where to report, the ids seen so far, and "did you mean" hints. */
+interface Check {
+  guide: Guide;
+  at: (path: PathKey[], message: string) => void;
+  hint: (id: string, known: Iterable<string>) => string;
+  modelIds?: ModelIds;
+  labels?: Map<string, string[]>;
+  sourceIds: Set<string>;
+  taskIds: Set<string>;
+  families: Set<string>;
+  nodeIds: Set<string>;
+  benchmarkIds: Set<string>;
+}
+
 /**
  * Checks that the schema cannot express: unique ids, every task/source id referenced exists, each task
  * names a primary family once, aliases do not collide, and (when `modelIds` is given) every model id named
  * exists in the catalog.
  */
-export function crossCheckGuide(
-  guide: Guide,
-  doc: YamlFile,
-  modelIds?: { has(id: string): boolean; keys?(): Iterable<string> },
-  labels?: Map<string, string[]>,
-): Issue[] {
+export function crossCheckGuide(guide: Guide, doc: YamlFile, modelIds?: ModelIds, labels?: Map<string, string[]>): Issue[] {
   const issues: Issue[] = [];
-  const at = (path: PathKey[], message: string) => issues.push(doc.issue(path, message));
-  const hint = (id: string, known: Iterable<string>) => {
-    const s = suggest(id, [...known]);
-    return s.length ? ` (did you mean ${s.map((x) => `"${x}"`).join(' or ')}?)` : '';
+  const c: Check = {
+    guide,
+    at: (path, message) => issues.push(doc.issue(path, message)),
+    hint: (id, known) => {
+      const s = suggest(id, [...known]);
+      return s.length ? ` (did you mean ${s.map((x) => `"${x}"`).join(' or ')}?)` : '';
+    },
+    modelIds,
+    labels,
+    sourceIds: uniqueIds(guide.sources, 'sources', 'source id', (m, p) => issues.push(doc.issue(p, m))),
+    taskIds: new Set(),
+    families: new Set(),
+    nodeIds: new Set(),
+    benchmarkIds: new Set(),
   };
+  checkTaskNames(c);
+  checkFamilies(c);
+  checkFlow(c);
+  c.benchmarkIds = uniqueIds(guide.benchmarks, 'benchmarks', 'benchmark id', (m, p) => issues.push(doc.issue(p, m)));
+  checkEvidence(c);
+  guide.tasks.forEach((t, i) => checkTask(c, t, i));
+  return issues;
+}
 
-  const sourceIds = new Set<string>();
-  guide.sources.forEach((s, i) => {
-    if (sourceIds.has(s.id)) at(['sources', i, 'id'], `duplicate source id "${s.id}"`);
-    sourceIds.add(s.id);
+function uniqueIds(list: { id: string }[], key: string, what: string, at: (message: string, path: PathKey[]) => void): Set<string> {
+  const ids = new Set<string>();
+  list.forEach((x, i) => {
+    if (ids.has(x.id)) at(`duplicate ${what} "${x.id}"`, [key, i, 'id']);
+    ids.add(x.id);
   });
-  const taskIds = new Set<string>();
+  return ids;
+}
+
+function checkSources(c: Check, list: string[], base: PathKey[]): void {
+  list.forEach((s, j) => {
+    if (!c.sourceIds.has(s)) c.at([...base, 'sources', j], `unknown source "${s}"${c.hint(s, c.sourceIds)}`);
+  });
+}
+
+function checkModel(c: Check, id: string, path: PathKey[]): void {
+  const m = c.modelIds;
+  if (m && !m.has(id)) c.at(path, `unknown model "${id}"${m.keys ? c.hint(id, m.keys()) : ''}`);
+}
+
+function checkTaskIds(c: Check, list: string[], base: PathKey[]): void {
+  list.forEach((t, j) => {
+    if (!c.taskIds.has(t)) c.at([...base, j], `unknown task "${t}"${c.hint(t, c.taskIds)}`);
+  });
+}
+
+/** Task ids are unique, and no name, translation or alias names two tasks. */
+function checkTaskNames(c: Check): void {
   const keys = new Map<string, string>();
-  guide.tasks.forEach((t, i) => {
-    if (taskIds.has(t.id)) at(['tasks', i, 'id'], `duplicate task id "${t.id}"`);
-    taskIds.add(t.id);
+  c.guide.tasks.forEach((t, i) => {
+    if (c.taskIds.has(t.id)) c.at(['tasks', i, 'id'], `duplicate task id "${t.id}"`);
+    c.taskIds.add(t.id);
     [t.id, t.name.en, t.name.zh, ...t.aliases].forEach((name, j) => {
       const k = taskKey(name);
       const owner = keys.get(k);
       if (owner && owner !== t.id)
-        at(j >= 3 ? ['tasks', i, 'aliases', j - 3] : ['tasks', i, j === 0 ? 'id' : 'name'], `task name "${name}" already names task "${owner}"`);
+        c.at(j >= 3 ? ['tasks', i, 'aliases', j - 3] : ['tasks', i, j === 0 ? 'id' : 'name'], `task name "${name}" already names task "${owner}"`);
       else keys.set(k, t.id);
     });
   });
-  const checkSources = (list: string[], base: PathKey[]) =>
-    list.forEach((s, j) => {
-      if (!sourceIds.has(s)) at([...base, 'sources', j], `unknown source "${s}"${hint(s, sourceIds)}`);
-    });
-  const checkModels = (list: string[], base: PathKey[]) => {
-    if (!modelIds) return;
-    list.forEach((m, j) => {
-      if (!modelIds.has(m)) at([...base, 'examples', j], `unknown model "${m}"${modelIds.keys ? hint(m, modelIds.keys()) : ''}`);
-    });
-  };
+}
 
-  const families = new Set<string>();
-  guide.families.forEach((f, i) => {
-    if (families.has(f.family)) at(['families', i, 'family'], `family "${f.family}" described twice`);
-    families.add(f.family);
-    f.tasks.forEach((t, j) => {
-      if (!taskIds.has(t)) at(['families', i, 'tasks', j], `unknown task "${t}"${hint(t, taskIds)}`);
-    });
-    checkSources(f.sources, ['families', i]);
-    checkModels(f.examples, ['families', i]);
+function checkFamilies(c: Check): void {
+  c.guide.families.forEach((f, i) => {
+    if (c.families.has(f.family)) c.at(['families', i, 'family'], `family "${f.family}" described twice`);
+    c.families.add(f.family);
+    checkTaskIds(c, f.tasks, ['families', i, 'tasks']);
+    checkSources(c, f.sources, ['families', i]);
+    f.examples.forEach((m, j) => checkModel(c, m, ['families', i, 'examples', j]));
   });
-  const nodeIds = new Set<string>();
-  guide.flow.forEach((n, i) => {
-    if (nodeIds.has(n.id)) at(['flow', i, 'id'], `duplicate flow question "${n.id}"`);
-    nodeIds.add(n.id);
-    (n.tasks ?? []).forEach((t, j) => {
-      if (!taskIds.has(t)) at(['flow', i, 'tasks', j], `unknown task "${t}"${hint(t, taskIds)}`);
-    });
-    checkSources(n.sources, ['flow', i]);
+}
+
+function checkFlow(c: Check): void {
+  c.guide.flow.forEach((n, i) => {
+    if (c.nodeIds.has(n.id)) c.at(['flow', i, 'id'], `duplicate flow question "${n.id}"`);
+    c.nodeIds.add(n.id);
+    checkTaskIds(c, n.tasks ?? [], ['flow', i, 'tasks']);
+    checkSources(c, n.sources, ['flow', i]);
   });
-  const benchmarkIds = new Set<string>();
-  guide.benchmarks.forEach((b, i) => {
-    if (benchmarkIds.has(b.id)) at(['benchmarks', i, 'id'], `duplicate benchmark id "${b.id}"`);
-    benchmarkIds.add(b.id);
-  });
-  const evidenceKeys = new Set<string>();
-  guide.evidence.forEach((e, i) => {
+}
+
+/** Evidence: one entry per model and variant, known models, variants and benchmarks, sound attention shapes. */
+function checkEvidence(c: Check): void {
+  const seen = new Set<string>();
+  c.guide.evidence.forEach((e, i) => {
     const key = `${e.model}\u0000${e.variant ?? ''}`;
-    if (evidenceKeys.has(key)) at(['evidence', i, 'model'], `evidence for "${e.model}"${e.variant ? ` variant "${e.variant}"` : ''} is given twice`);
-    evidenceKeys.add(key);
-    if (modelIds && !modelIds.has(e.model)) at(['evidence', i, 'model'], `unknown model "${e.model}"${modelIds.keys ? hint(e.model, modelIds.keys()) : ''}`);
-    const known = labels?.get(e.model);
+    if (seen.has(key)) c.at(['evidence', i, 'model'], `evidence for "${e.model}"${e.variant ? ` variant "${e.variant}"` : ''} is given twice`);
+    seen.add(key);
+    checkModel(c, e.model, ['evidence', i, 'model']);
+    const known = c.labels?.get(e.model);
     if (e.variant && known && !known.includes(e.variant))
-      at(['evidence', i, 'variant'], `model "${e.model}" has no variant "${e.variant}"${known.length ? ` (its variants: ${known.join(', ')})` : ' (it lists no variants)'}`);
+      c.at(['evidence', i, 'variant'], `model "${e.model}" has no variant "${e.variant}"${known.length ? ` (its variants: ${known.join(', ')})` : ' (it lists no variants)'}`);
     e.scores.forEach((sc, j) => {
-      if (!benchmarkIds.has(sc.benchmark)) at(['evidence', i, 'scores', j, 'benchmark'], `unknown benchmark "${sc.benchmark}"${hint(sc.benchmark, benchmarkIds)}`);
+      if (!c.benchmarkIds.has(sc.benchmark)) c.at(['evidence', i, 'scores', j, 'benchmark'], `unknown benchmark "${sc.benchmark}"${c.hint(sc.benchmark, c.benchmarkIds)}`);
     });
     const a = e.attention;
-    if (a && !a.kvLatent && !(a.kvHeads && a.headDim)) at(['evidence', i, 'attention'], 'needs kvHeads and headDim, or kvLatent');
-    if (a?.window && a.window.layers > a.layers) at(['evidence', i, 'attention', 'window', 'layers'], 'more sliding-window layers than layers');
+    if (a && !a.kvLatent && !(a.kvHeads && a.headDim)) c.at(['evidence', i, 'attention'], 'needs kvHeads and headDim, or kvLatent');
+    if (a?.window && a.window.layers > a.layers) c.at(['evidence', i, 'attention', 'window', 'layers'], 'more sliding-window layers than layers');
   });
-  guide.tasks.forEach((t, i) => {
-    const base: PathKey[] = ['tasks', i];
-    Object.keys(t.situation).forEach((k) => {
-      if (!nodeIds.has(k)) at([...base, 'situation', k], `unknown flow question "${k}"${hint(k, nodeIds)}`);
-    });
-    t.benchmarks.forEach((b, j) => {
-      if (!benchmarkIds.has(b)) at([...base, 'benchmarks', j], `unknown benchmark "${b}"${hint(b, benchmarkIds)}`);
-    });
-    if (t.recommend[0]?.fit !== 'primary') at([...base, 'recommend', 0, 'fit'], 'the first recommended family must have fit "primary"');
-    const seen = new Set<string>();
-    t.recommend.forEach((r, j) => {
-      if (seen.has(r.family)) at([...base, 'recommend', j, 'family'], `family "${r.family}" recommended twice`);
-      seen.add(r.family);
-      if (!families.has(r.family)) at([...base, 'recommend', j, 'family'], `family "${r.family}" has no entry under "families"`);
-    });
-    checkSources(t.sources, base);
-    checkModels(t.examples, base);
-    if (modelIds)
-      t.avoid.forEach((a, j) => {
-        if (!modelIds.has(a.model)) at([...base, 'avoid', j, 'model'], `unknown model "${a.model}"${modelIds.keys ? hint(a.model, modelIds.keys()) : ''}`);
-      });
+}
+
+/** A task's references: flow questions, benchmarks, recommended families (primary first, each once), sources, models. */
+function checkTask(c: Check, t: TaskGuide, i: number): void {
+  const base: PathKey[] = ['tasks', i];
+  Object.keys(t.situation).forEach((k) => {
+    if (!c.nodeIds.has(k)) c.at([...base, 'situation', k], `unknown flow question "${k}"${c.hint(k, c.nodeIds)}`);
   });
-  return issues;
+  t.benchmarks.forEach((b, j) => {
+    if (!c.benchmarkIds.has(b)) c.at([...base, 'benchmarks', j], `unknown benchmark "${b}"${c.hint(b, c.benchmarkIds)}`);
+  });
+  if (t.recommend[0]?.fit !== 'primary') c.at([...base, 'recommend', 0, 'fit'], 'the first recommended family must have fit "primary"');
+  const seen = new Set<string>();
+  t.recommend.forEach((r, j) => {
+    if (seen.has(r.family)) c.at([...base, 'recommend', j, 'family'], `family "${r.family}" recommended twice`);
+    seen.add(r.family);
+    if (!c.families.has(r.family)) c.at([...base, 'recommend', j, 'family'], `family "${r.family}" has no entry under "families"`);
+  });
+  checkSources(c, t.sources, base);
+  t.examples.forEach((m, j) => checkModel(c, m, [...base, 'examples', j]));
+  t.avoid.forEach((a, j) => checkModel(c, a.model, [...base, 'avoid', j, 'model']));
 }
