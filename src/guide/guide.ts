@@ -133,38 +133,16 @@ export function recommendModels(catalog: Catalog, kb: Guide, request: GuideReque
   const situation = stripSituation(request);
   if (request.language) situation.language = request.language;
   const flow = walkFlow(kb, task, situationAnswers(task, situation), lang);
-  const evidence = indexEvidence(kb);
   const ctx: RankContext = {
-    catalog, guide: kb, task, constraints, lang, newest: newestRelease(catalog), outcome: flow.outcome, evidence, table: scoreTable(kb),
+    catalog, guide: kb, task, constraints, lang, newest: newestRelease(catalog), outcome: flow.outcome, evidence: indexEvidence(kb), table: scoreTable(kb),
     domainTags: domainTags(situation.domain),
   };
-  const allowed = constraints.modality ?? task.modalities;
   const order = compareScored(task);
-
-  const suitable: Suitable[] = [];
-  const unsuitable = new Map<string, string>();
-  for (const m of catalog.models) {
-    const fit = taskFit(task, m, lang, allowed);
-    if (!fit.rec) {
-      unsuitable.set(m.id, fit.reason!);
-      continue;
-    }
-    const check = checkConstraints(catalog, m, constraints, lang, evidence, allowed);
-    const all = checkConstraints(catalog, m, {}, lang, evidence, allowed).fits;
-    const free = score({ ...ctx, constraints: {} }, m, fit.rec, all);
-    suitable.push({ m, rec: fit.rec, failures: check.failures, free, scored: check.failures.length ? undefined : score(ctx, m, fit.rec, check.fits) });
-  }
-
+  const { suitable, unsuitable } = scoreModels(ctx, constraints.modality ?? task.modalities);
   const passing = suitable.filter((s) => s.scored).map((s) => s.scored!).sort(order);
   const recs = [...task.recommend].sort((a, b) => (fitOf(task, a, flow.outcome) === 'primary' ? -1 : 0) - (fitOf(task, b, flow.outcome) === 'primary' ? -1 : 0));
-  const candidates: Candidate[] = [];
-  for (const rec of recs) {
-    const n = fitOf(task, rec, flow.outcome) === 'primary' ? limit : Math.ceil(limit / 2);
-    for (const s of passing.filter((p) => p.recommendation === rec).slice(0, n)) candidates.push(candidate(s, candidates.length + 1, lang));
-  }
-
-  const primary = recs[0];
-  const fg = familyGuide(kb, primary.family);
+  const candidates = pickCandidates(task, recs, flow.outcome, passing, limit, lang);
+  const fg = familyGuide(kb, recs[0].family);
   const advice = (r: Recommendation): FamilyAdvice => ({
     family: r.family,
     fit: fitOf(task, r, flow.outcome),
@@ -180,7 +158,7 @@ export function recommendModels(catalog: Catalog, kb: Guide, request: GuideReque
     flow,
     modelClass: classText(flow.outcome, constraints, lang),
     recommended: {
-      ...advice(primary),
+      ...advice(recs[0]),
       mechanism: t(fg?.mechanism, lang),
       strengths: (fg?.strengths ?? []).map((x) => t(x, lang)),
       limits: (fg?.limits ?? []).map((x) => t(x, lang)),
@@ -197,20 +175,54 @@ export function recommendModels(catalog: Catalog, kb: Guide, request: GuideReque
       .map((id) => kb.sources.find((s) => s.id === id)!)
       .filter(Boolean),
   };
-
-  if (passing.length && !candidates.some((c) => c.family === primary.family)) {
-    const alt = recs.slice(1).find((r) => candidates.some((c) => c.family === r.family));
-    answer.shortfall = {
-      family: primary.family,
-      alternative: alt?.family,
-      message: alt
-        ? msg('shortfall', lang, { family: familyName(primary.family, lang), alt: familyName(alt.family, lang) })
-        : msg('shortfallNone', lang, { family: familyName(primary.family, lang) }),
-    };
-  }
+  const shortfall = passing.length ? shortfallOf(recs, candidates, lang) : undefined;
+  if (shortfall) answer.shortfall = shortfall;
   if (!passing.length) answer.empty = emptyAnswer(suitable, constraints, order, lang);
   if (request.explain) answer.excluded = explainExcluded(task, suitable, unsuitable, catalog, order, limit);
   return answer;
+}
+
+/** Every model the task suits, scored with the constraints (when it meets them) and without; the rest with why not. */
+function scoreModels(ctx: RankContext, allowed: Modality[]): { suitable: Suitable[]; unsuitable: Map<string, string> } {
+  const { catalog, task, lang, constraints, evidence } = ctx;
+  const suitable: Suitable[] = [];
+  const unsuitable = new Map<string, string>();
+  for (const m of catalog.models) {
+    const fit = taskFit(task, m, lang, allowed);
+    if (!fit.rec) {
+      unsuitable.set(m.id, fit.reason!);
+      continue;
+    }
+    const check = checkConstraints(catalog, m, constraints, lang, evidence, allowed);
+    const all = checkConstraints(catalog, m, {}, lang, evidence, allowed).fits;
+    const free = score({ ...ctx, constraints: {} }, m, fit.rec, all);
+    suitable.push({ m, rec: fit.rec, failures: check.failures, free, scored: check.failures.length ? undefined : score(ctx, m, fit.rec, check.fits) });
+  }
+  return { suitable, unsuitable };
+}
+
+/** The primary family's best `limit` models, then each other family's best half as many. */
+function pickCandidates(task: TaskGuide, recs: Recommendation[], outcome: Outcome, passing: Scored[], limit: number, lang: Lang): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const rec of recs) {
+    const n = fitOf(task, rec, outcome) === 'primary' ? limit : Math.ceil(limit / 2);
+    for (const s of passing.filter((p) => p.recommendation === rec).slice(0, n)) candidates.push(candidate(s, candidates.length + 1, lang));
+  }
+  return candidates;
+}
+
+/** When no model of the primary family meets the constraints: say so, and name the family that stands in. */
+function shortfallOf(recs: Recommendation[], candidates: Candidate[], lang: Lang): GuideAnswer['shortfall'] {
+  const primary = recs[0];
+  if (candidates.some((c) => c.family === primary.family)) return undefined;
+  const alt = recs.slice(1).find((r) => candidates.some((c) => c.family === r.family));
+  return {
+    family: primary.family,
+    alternative: alt?.family,
+    message: alt
+      ? msg('shortfall', lang, { family: familyName(primary.family, lang), alt: familyName(alt.family, lang) })
+      : msg('shortfallNone', lang, { family: familyName(primary.family, lang) }),
+  };
 }
 
 function emptyAnswer(suitable: Suitable[], c: GuideConstraints, order: (a: Scored, b: Scored) => number, lang: Lang): GuideAnswer['empty'] {
