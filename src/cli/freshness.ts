@@ -5,6 +5,7 @@ import { catalogDir, loadOrExit } from './context.js';
 import { table, json } from './format.js';
 import { outputFormat } from './options.js';
 import { UsageError } from './errors.js';
+import { numberFlag } from './numbers.js';
 
 interface Options {
   catalog?: string;
@@ -25,8 +26,7 @@ export function registerFreshness(program: Command): void {
     .option('--format <format>', 'table or json', 'table')
     .action(async (o: Options) => {
       const format = outputFormat(o.format, ['table', 'json']);
-      const months = Number(o.months);
-      if (!Number.isInteger(months) || months < 0) throw new UsageError(`--months must be a whole number of months, got "${o.months}"`);
+      const months = numberFlag('--months', o.months, { min: 0, whole: true, what: 'a whole number of months' });
       const today = o.today === undefined ? todayUTC() : parseDateBound(o.today);
       if (!today || today.length !== 10) throw new UsageError(`--today must be a date YYYY-MM-DD, got "${o.today}"`);
       const catalog = await loadOrExit(catalogDir(o.catalog));

@@ -28,6 +28,7 @@ import {
 
 import { BUNDLED_CATALOG, catalogDir, loadValid } from './context.js';
 import { UsageError } from './errors.js';
+import { numberFlag } from './numbers.js';
 import { json } from './format.js';
 import { outputFormat } from './options.js';
 
@@ -140,17 +141,8 @@ function labelsOption(v: string): 'none' | 'few' | number {
   return n;
 }
 
-function whole(flag: string, v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 1e6) throw new UsageError(`${flag}: "${v}" is not a whole number from 1 to 1000000`);
-  return n;
-}
-
-function positive(flag: string, v: string, what: string): number {
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag}: "${v}" is not ${what}`);
-  return n;
-}
+const whole = (flag: string, v: string) => numberFlag(flag, v, { min: 1, max: 1e6, whole: true });
+const positive = (flag: string, v: string, what: string) => numberFlag(flag, v, { above: 0, what });
 
 function taskLines(guide: Guide): string {
   return taskList(guide).map((k) => `  ${k.id.padEnd(16)} ${k.name}`).join('\n');
@@ -205,9 +197,7 @@ function requestFromOptions(o: GuideOptions, lang: GuideLang): Partial<GuideRequ
     if (b === null) throw new UsageError(`--gpu-memory: "${o.gpuMemory}" is not a memory size (use 24GB, 80GB or 16GiB)`);
     r.gpuMemory = b;
   }
-  const limit = Number(o.limit);
-  if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit: "${o.limit}" is not a positive whole number`);
-  r.limit = limit;
+  r.limit = numberFlag('--limit', o.limit, { min: 1, whole: true });
   return r;
 }
 

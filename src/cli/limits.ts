@@ -1,6 +1,7 @@
 /** Range checks for numeric render flags, so no flag can ask for unbounded work. */
 import { earliest, latest, year, type Catalog } from '../catalog/core.js';
-import { UsageError, shown } from './errors.js';
+import { UsageError } from './errors.js';
+import { optionalNumber } from './numbers.js';
 
 /** Bounds of `--width` (px for SVG/PNG, pt for PDF) and `--scale`. */
 export const WIDTH_RANGE = [64, 100_000] as const;
@@ -11,11 +12,7 @@ export const FPS_RANGE = [0.1, 50] as const;
 export const YEAR_MARGIN = 10;
 
 export function rangeFlag(flag: string, v: string | undefined, [min, max]: readonly [number, number]): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (v.trim() === '' || !Number.isFinite(n)) throw new UsageError(`${flag}: "${shown(v)}" is not a number`);
-  if (n < min || n > max) throw new UsageError(`${flag}: ${n} is out of range; use a number from ${min} to ${max}`);
-  return n;
+  return optionalNumber(flag, v, { min, max });
 }
 
 /** `--from`/`--to` must fall within the catalog's span of years, give or take YEAR_MARGIN. */

@@ -12,6 +12,7 @@ import { iconFile } from '../catalog/icon-file.js';
 import { catalogDir, loadOrExit, findModel, CLI_ENTRIES } from './context.js';
 import { UsageError } from './errors.js';
 import { checkOutput, writeOutput, STDOUT } from './output.js';
+import { numberFlag } from './numbers.js';
 import { rangeFlag, checkDateSpan, pixelBudgetMessage, WIDTH_RANGE, SCALE_RANGE, FPS_RANGE } from './limits.js';
 
 const FORMATS = ['svg', 'png', 'pdf', 'json', 'gif', 'apng'] as const;
@@ -90,13 +91,6 @@ function baselineTiersForOneShot(flags: RenderFlags): void {
   }
 }
 
-function positive(flag: string, v: string | undefined, integer = false): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) throw new UsageError(`${flag}: "${v}" is not a positive ${integer ? 'whole number' : 'number'}`);
-  return n;
-}
-
 function oneOf<T extends string>(flag: string, v: string | undefined, allowed: readonly T[]): T | undefined {
   if (v === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`${flag}: "${v}" is not one of ${allowed.join(', ')}`);
@@ -137,7 +131,7 @@ export function renderOptions(flags: RenderFlags, catalog: Catalog): LayoutOptio
     to: flags.to,
     title: flags.title,
     highlight: flags.highlight !== undefined ? findModel(catalog, flags.highlight).id : undefined,
-    chartTop: flags.top !== undefined ? positive('--top', flags.top, true) : undefined,
+    chartTop: flags.top !== undefined ? numberFlag('--top', flags.top, { min: 1, whole: true }) : undefined,
   };
 }
 

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { catalogDir, loadValid, PACKAGE_ROOT } from './context.js';
 import { UsageError } from './errors.js';
+import { numberFlag } from './numbers.js';
 
 /** The built page (Vite output). */
 export const PAGE_DIR = join(PACKAGE_ROOT, 'dist', 'web');
@@ -24,8 +25,7 @@ export function registerServe(program: Command): void {
     .option('--catalog <dir>', 'catalog folder')
     .option('--open', 'open the page in the default browser')
     .action(async (flags: ServeFlags) => {
-      const port = Number(flags.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: "${flags.port}" is not a port number (0–65535)`);
+      const port = numberFlag('--port', flags.port, { min: 0, max: 65535, whole: true, what: 'a port number (0–65535)' });
       const { catalog, guide } = await loadValid(catalogDir(flags.catalog));
       const { createExplorerServer, listen, urlOf } = await import('../server/index.js');
       const { existsSync } = await import('node:fs');
