@@ -30,6 +30,8 @@ export interface LineageStep {
 }
 
 export interface LineageVisitor {
+  /** false: the visitor does not look at ids, names and dates (`--count`), so Hub labels are not read. */
+  readonly labels?: boolean;
   node(step: LineageStep): void;
   /** The children of the node last opened at this depth are done. */
   up(depth: number): void;
@@ -49,7 +51,8 @@ const hubRelation = (r: string): Relation => (r === 'merge' ? 'merge' : 'finetun
 type Item = number | Model;
 /** Children being walked: items[from..end), the next at i. */
 interface Frame {
-  parentId: string;
+  /** The parent: its id, or the store position of a Hub repo (its id is read only if needed). */
+  parent: string | number;
   items: ArrayLike<Item>;
   from: number;
   i: number;
@@ -86,7 +89,9 @@ function walk(src: HubSource, model: Model, visit: LineageVisitor, maxDepth: num
   };
 
   /** A repo's children (into `kids`); `into` collects them instead, for a catalog model with several repos. */
-  const hubKids = (pos: number, parentId: string, into?: Set<Item>): void => {
+  const idOf = (parent: string | number) => (typeof parent === 'number' ? pages.id(parent) : parent);
+
+  const hubKids = (pos: number, parent: string | number, into?: Set<Item>): void => {
     const r = pages.kidRange(pos);
     let plain = !into;
     for (let i = r.from; i < r.to && plain; i++) plain = !isLinked[r.items[i]] && r.items[i] !== pos;
@@ -98,13 +103,13 @@ function walk(src: HubSource, model: Model, visit: LineageVisitor, maxDepth: num
       const c = linked.get(k);
       // A catalog model is a Hub child only where the catalog itself says so: the catalog is curated.
       if (!c) out.add(k);
-      else if (c.parents.some((p) => p.model === parentId)) out.add(c);
+      else if (c.parents.some((p) => p.model === idOf(parent))) out.add(c);
     }
     if (!into) found([...out]);
   };
 
-  const children = (item: Item, id: string): void => {
-    if (typeof item === 'number') return hubKids(item, id);
+  const children = (item: Item): void => {
+    if (typeof item === 'number') return hubKids(item, item);
     if (!catalog.byId.has(item.id)) return found([]); // a Hub repo unknown to the store
     const out = new Set<Item>(catalog.children.get(item.id) ?? []);
     for (const h of hubIdsOf(item)) {
@@ -126,17 +131,18 @@ function walk(src: HubSource, model: Model, visit: LineageVisitor, maxDepth: num
   };
 
   const stack: Frame[] = [];
-  const open = (parentId: string, depth: number): boolean => {
+  const open = (parent: string | number, depth: number): boolean => {
     if (kids.to === kids.from) return false;
-    stack.push({ parentId, items: kids.items, from: kids.from, i: kids.from, end: kids.to, depth });
+    stack.push({ parent, items: kids.items, from: kids.from, i: kids.from, end: kids.to, depth });
     return true;
   };
 
   seen(root);
+  const labels = visit.labels !== false;
   const id = typeof root === 'number' ? pages.id(root) : root.id;
-  if (maxDepth > 0) children(root, id);
+  if (maxDepth > 0) children(root);
   else found([]);
-  const hasTop = open(id, 1);
+  const hasTop = open(typeof root === 'number' ? root : id, 1);
   visit.node({
     depth: 0, id, name: typeof root === 'number' ? id : root.name, released: typeof root === 'number' ? pages.date(root) || '2022' : root.released,
     repeated: false, first: true, last: true, hasChildren: hasTop,
@@ -154,18 +160,19 @@ function walk(src: HubSource, model: Model, visit: LineageVisitor, maxDepth: num
     const repeated = seen(item);
     let cid: string, name: string, released: string, relation: Relation;
     if (typeof item === 'number') {
-      cid = name = pages.id(item);
-      released = pages.date(item) || '2022';
+      cid = name = labels ? pages.id(item) : '';
+      released = labels ? pages.date(item) || '2022' : '';
       relation = hubRelation(pages.relation(item));
     } else {
       [cid, name, released] = [item.id, item.name, item.released];
-      relation = item.parents.find((p) => p.model === f.parentId)?.relation ?? 'finetune';
+      const parentId = idOf(f.parent);
+      relation = item.parents.find((p) => p.model === parentId)?.relation ?? 'finetune';
     }
     if (repeated || f.depth >= maxDepth) found([]);
-    else children(item, cid);
+    else children(item);
     const first = f.i === f.from + 1;
     const last = f.i === f.end;
-    const hasChildren = open(cid, f.depth + 1);
+    const hasChildren = open(typeof item === 'number' ? item : cid, f.depth + 1);
     visit.node({ depth: f.depth, id: cid, name, released, relation, repeated, first, last, hasChildren });
   }
   return count;
