@@ -8,12 +8,13 @@
  * the next positions (it renumbers nothing and rebuilds only the pages its changed rows touch); once the
  * rids added since the last numbering pass a quarter of the store, the commit renumbers everything.
  *
- * Tables (all derived from names, repos and edges), one row per PAGE_SIZE positions (or rids), little-endian:
- *  - graph: int32 K; int32 start[4097] (children of slot s are kids[start[s]..start[s+1])); int32 kids[K]
- *    (positions, in rid order); uint8 relation[4096];
- *  - labels: int32 at[4097] (UTF-16 offsets of the ids in the text); uint16 date[4096] (an index into the
+ * Tables (all derived from names, repos and edges), one row per PAGE_SIZE (256) positions or rids, so that a
+ * jump (a merge placed elsewhere) costs a few KB; little-endian, S = PAGE_SIZE:
+ *  - graph: int32 K; int32 start[S+1] (children of slot s are kids[start[s]..start[s+1])); int32 kids[K]
+ *    (positions, in rid order); uint8 relation[S];
+ *  - labels: int32 at[S+1] (UTF-16 offsets of the ids in the text); uint16 date[S] (an index into the
  *    page's dates, 0 = none); then UTF-8 text: the ids, then the page's dates joined by '\n';
- *  - rid_pos (by rid) and pos_rid (by position): int32[4096], -1 for none.
+ *  - rid_pos (by rid) and pos_rid (by position): int32[S], -1 for none.
  * Readers (HubPages) speak positions only: `node(id)` gives one, children are given as positions.
  */
 import type Database from 'better-sqlite3';
