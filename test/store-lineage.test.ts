@@ -45,11 +45,12 @@ function dag(n: number, seed: number, overrides: Record<string, string[]> = {}):
   return repos;
 }
 
-function writeDump(repos: Map<string, string[]>): string {
+function writeDump(repos: Map<string, string[]>, downloads = 0): string {
   const file = join(tmp(), 'dump.jsonl');
   const lines = [...repos].map(([id, bases], i) =>
     JSON.stringify({
       id,
+      downloads: downloads + i,
       createdAt: new Date(Date.UTC(2023, 0, 1) + i * 86_400_000).toISOString(),
       tags: ['license:mit'],
       cardData: { license: 'mit', ...(bases.length ? { base_model: bases, base_model_relation: bases.length > 1 ? 'merge' : 'finetune' } : {}) },
@@ -175,10 +176,14 @@ describe('Hub lineage walk', () => {
     expect(new Set(s.slice(1).filter((x) => !x.repeated).map((x) => x.id))).toEqual(reachable(changed, 'gen/root'));
     const fresh = await importInto(':memory:', writeDump(changed));
     expect(s.map((x) => x.id).sort()).toEqual(steps(fresh, 'gen/root').map((x) => x.id).sort());
-    // Unchanged: nothing derived is rewritten.
+    // Unchanged, or changed only in download counts: nothing derived is rewritten.
     const after = derived(db);
     await importHubFile(writeDump(changed), db, { showProgress: false });
     expect(derived(db)).toEqual(after);
+    const counts = await importHubFile(writeDump(changed, 1000), db, { showProgress: false });
+    expect(counts.summary.imported).toBe(changed.size);
+    expect(derived(db)).toEqual(after);
+    expect(db.prepare("SELECT downloads FROM repo_rows WHERE id = 'gen/root'").pluck().get()).toBe(1000);
   });
 
   it('numbers a tree in lineage order: every subtree is a run of positions, walked in order', async () => {

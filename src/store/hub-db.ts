@@ -119,6 +119,7 @@ export class HubWriter {
   private readonly setName;
   private readonly upsert;
   private readonly parentsOf;
+  private readonly lineageOf;
   private readonly dropEdges;
   private readonly addEdge;
   private nextRid: number;
@@ -137,6 +138,7 @@ export class HubWriter {
     this.upsert = db.prepare(`INSERT OR REPLACE INTO repos (rid, author, created, placeholder, last_modified, downloads, likes, pipeline, library, license, relation, gated)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.parentsOf = db.prepare('SELECT parent FROM edges WHERE child = ?').pluck();
+    this.lineageOf = db.prepare('SELECT coalesce(created, last_modified), relation FROM repos WHERE rid = ?').raw();
     this.dropEdges = db.prepare('DELETE FROM edges WHERE child = ?');
     this.addEdge = db.prepare('INSERT OR IGNORE INTO edges (child, parent) VALUES (?, ?)');
     this.nextRid = (db.prepare('SELECT coalesce(max(rid), 0) + 1 FROM names').pluck().get() as number);
@@ -175,26 +177,36 @@ export class HubWriter {
 
   put(repo: HubRepo, hash: string): void {
     this.changed = true;
+    const known = this.fresh ? undefined : (this.nameOf.get(repo.id) as NameRow | undefined);
     const rid = this.rid(repo.id, hash);
+    const before = known && (this.lineageOf.get(rid) as [string | null, string | null] | undefined);
     this.upsert.run(
       rid, repo.author ?? null, repo.created ?? null, repo.placeholderDate ? 1 : 0, repo.lastModified ?? null,
       repo.downloads, repo.likes, repo.pipeline ?? null, repo.library ?? null, repo.license ?? null, repo.relation ?? null,
       repo.gated ? 1 : 0,
     );
-    this.collector?.repo(rid, repo.id, repo.created ?? repo.lastModified, repo.relation);
-    // A fresh import gathers its pages in the collector; a re-import notes which rows' pages change.
-    const dirty = this.collector ? undefined : this.dirty;
-    dirty?.add(rid);
-    if (!this.fresh) {
-      for (const p of this.parentsOf.all(rid) as number[]) dirty?.add(p);
-      this.dropEdges.run(rid);
+    if (this.collector) {
+      // A fresh import gathers its pages as it goes.
+      this.collector.repo(rid, repo.id, repo.created ?? repo.lastModified, repo.relation);
+      for (const b of repo.bases) {
+        const p = this.rid(b, null);
+        this.addEdge.run(rid, p);
+        this.collector.edge(rid, p);
+      }
+      return;
     }
-    for (const b of repo.bases) {
-      const p = this.rid(b, null);
-      this.addEdge.run(rid, p);
-      this.collector?.edge(rid, p);
-      dirty?.add(p);
-    }
+    const oldBases = this.parentsOf.all(rid) as number[];
+    this.dropEdges.run(rid);
+    const bases = repo.bases.map((b) => this.rid(b, null));
+    for (const p of bases) this.addEdge.run(rid, p);
+    // A re-import rebuilds the pages of the rows whose lineage changed (spelling, date, relation, bases):
+    // most changed records only have new download counts.
+    const same =
+      known?.[2] === repo.id && before?.[0] === (repo.created ?? repo.lastModified ?? null) && before?.[1] === (repo.relation ?? null) && sameSet(oldBases, bases);
+    if (same) return;
+    this.dirty.add(rid);
+    for (const p of oldBases) this.dirty.add(p);
+    for (const p of bases) this.dirty.add(p);
   }
 
   /** Something was written in this run. */
@@ -203,7 +215,7 @@ export class HubWriter {
   commit(): void {
     if (this.fresh) this.db.exec(INDEXES);
     if (this.collector) this.collector.write(this.db);
-    else if (this.changed) updatePages(this.db, this.dirty);
+    else if (this.dirty.size) updatePages(this.db, this.dirty);
     this.db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('imported', ?)").run(new Date().toISOString());
     if (this.changed) this.db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('generation', ?)").run(String(generation(this.db) + 1));
     this.db.exec('COMMIT');
@@ -213,6 +225,12 @@ export class HubWriter {
     if (this.db.inTransaction) this.db.exec('ROLLBACK');
   }
 }
+
+const sameSet = (a: number[], b: number[]): boolean => {
+  const x = new Set(a);
+  const y = new Set(b);
+  return x.size === y.size && [...x].every((v) => y.has(v));
+};
 
 export interface RepoRow {
   rid: number;

@@ -116,8 +116,9 @@ const setMetaNumber = (db: Db, key: string, n: number) => db.prepare('INSERT OR 
 
 /**
  * After a re-import: give the new rids among `rids` the next positions and rebuild the pages of the
- * positions of all of `rids` (the changed repos and their old and new bases). Renumbers everything
- * instead once the rids added since the last numbering pass a quarter of the store.
+ * positions of all of `rids` (the repos whose lineage changed, and their old and new bases). Renumbers
+ * and rebuilds everything instead once the rids added since the last numbering pass a quarter of the
+ * store, or the pages to rebuild a quarter of the pages.
  */
 export function updatePages(db: Db, rids: Iterable<number>): void {
   const ridPos = new IntPages(db, 'rid_pos');
@@ -133,7 +134,8 @@ export function updatePages(db: Db, rids: Iterable<number>): void {
     }
     dirty.add(pos >> PAGE_BITS);
   }
-  if (next - numbered > Math.max(PAGE_SIZE, numbered / 4)) return rebuildPages(db);
+  // Many new rows (their positions follow no lineage) or pages (point lookups cost more than a rebuild): all again.
+  if (next - numbered > Math.max(PAGE_SIZE, numbered / 4) || dirty.size > Math.max(64, next / PAGE_SIZE / 4)) return rebuildPages(db);
   ridPos.save();
   posRid.save();
   setMetaNumber(db, 'positions', next);
