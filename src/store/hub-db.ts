@@ -5,7 +5,7 @@
  * source record, so a re-import skips unchanged records without parsing them and leaves their rows
  * untouched. An import is one transaction: interrupted, the database stays as it was.
  *
- * The lineage pages (graph, labels, rid_pos, pos_rid) are derived from the rest: the graph packed 4096
+ * The lineage pages (graph, labels, rid_pos, pos_rid) are derived from the rest: the graph packed 256
  * positions a row in lineage order, for walks (see hub-pages.ts). An import rebuilds only the pages its
  * changed rows touch.
  */
