@@ -1,7 +1,8 @@
 // Benchmark: a Hub-scale lineage dump into the SQLite store, and a big lineage query from it.
 // Budgets (issue 12): 1M-row Hub dump (JSONL.gz) → SQLite in under 30 s with peak RSS under 500 MB;
 // the unchanged re-import in under half that; `lineage` of a base with 100k descendants in under 200 ms.
-// Run: npm run build && node bench/hub.mjs   (ROWS=n to change the size; the dump is cached in bench/out/)
+// Run: npm run build && node bench/hub.mjs   (ROWS=n to change the size; the dump is cached in bench/out/;
+// REUSE=1 keeps the store of an earlier run; BASE=DIR [BASE_DB=FILE] also times another build, in turn)
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { createGzip } from 'node:zlib';
@@ -86,8 +87,8 @@ async function generate() {
 }
 
 /** Wall seconds, CPU seconds (user + system) and peak RSS (MB) of one CLI run, measured by GNU time. */
-function run(args) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, cli, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+function run(args, cliPath = cli) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, cliPath, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
   if (r.status !== 0) throw new Error(`${args.join(' ')}: exit ${r.status}\n${r.stderr.slice(-2000)}`);
   const [secs, user, sys, kb] = r.stderr.trim().split('\n').at(-1).split(' ').map(Number);
   return { secs, cpu: user + sys, mb: kb / 1024, stdout: r.stdout };
@@ -100,15 +101,33 @@ if (!reuse) rmSync(db, { force: true });
 const first = reuse ? undefined : run(['import', 'hf', dump, '--db', db, '--no-progress']);
 const again = reuse ? undefined : run(['import', 'hf', dump, '--db', db, '--no-progress']);
 const summaryOf = (r) => r.stdout.trim().split('\n').at(-1);
+
+// BASE=DIR (another built checkout, e.g. the main branch) measures the same queries with that build, in
+// turn with this one (the machine may be shared: alternating keeps the load alike); BASE_DB is a store
+// that build made from the same dump (default bench/out/base-hub-N.db, imported by it if missing).
+const base = process.env.BASE ? join(process.env.BASE) : undefined;
+const baseCli = base && join(base, 'dist', 'cli', 'llmtree.js');
+const baseDb = base && (process.env.BASE_DB ?? join(out, `base-hub-${ROWS}.db`));
+if (base && !existsSync(baseDb)) run(['import', 'hf', dump, '--db', baseDb, '--no-progress'], baseCli);
 run(['validate']); // the validated snapshot, as after any first run
+if (base) run(['validate'], baseCli);
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const medianRun = (args, n = 7) => {
-  const rs = Array.from({ length: n }, () => run(args));
-  return rs.sort((a, b) => a.secs - b.secs)[Math.floor(n / 2)];
-};
+const N = Number(process.env.RUNS ?? 7);
+/** The median run (by wall time) of each build, runs alternating between them. */
+function medianRuns(args) {
+  const mine = [];
+  const theirs = [];
+  for (let i = 0; i < N; i++) {
+    mine.push(run(args.map((a) => (a === '$DB' ? db : a))));
+    if (base) theirs.push(run(args.map((a) => (a === '$DB' ? baseDb : a)), baseCli));
+  }
+  const mid = (rs) => (rs.length ? { ...rs.sort((a, b) => a.secs - b.secs)[Math.floor(rs.length / 2)], cpu: median(rs.map((r) => r.cpu)) } : undefined);
+  return [mid(mine), mid(theirs)];
+}
 // End to end: node start, catalog snapshot, store opened, walk, output written to a pipe.
-const lin = medianRun(['lineage', 'llama-2', '--db', db, '--format', 'json']);
-const json = JSON.parse(lin.stdout);
+const lin = medianRuns(['lineage', 'llama-2', '--db', '$DB', '--format', 'json']);
+const json = JSON.parse(lin[0].stdout);
 let count = 0;
 for (const stack = [json.descendants]; stack.length; ) {
   const n = stack.pop();
@@ -116,71 +135,48 @@ for (const stack = [json.descendants]; stack.length; ) {
   stack.push(...n.children);
 }
 count--;
-const linText = medianRun(['lineage', 'llama-2', '--db', db]);
-const linCount = medianRun(['lineage', 'llama-2', '--db', db, '--count']);
-const linDepth = medianRun(['lineage', 'llama-2', '--db', db, '--depth', '1']);
-const floor = medianRun(['lineage', 'llama-2']);
-const nodeOnly = (() => {
-  const rs = Array.from({ length: 7 }, () => spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, '-e', '0'], { encoding: 'utf8' }).stderr.trim().split(' ').map(Number));
-  return median(rs.map((r) => r[0]));
-})();
+if (lin[1] && lin[1].stdout !== lin[0].stdout) console.log('NOTE: the two builds print different JSON');
+const linText = medianRuns(['lineage', 'llama-2', '--db', '$DB']);
+const linCount = medianRuns(['lineage', 'llama-2', '--db', '$DB', '--count']);
+const linDepth = medianRuns(['lineage', 'llama-2', '--db', '$DB', '--depth', '1']);
+const floor = medianRuns(['lineage', 'llama-2']);
+const nodeOnly = median(Array.from({ length: N }, () => run(['0'], '-e').secs)); // `node -e 0`
 
-// In-process (catalog loaded): (a) open the store and collect the whole lineage (every node's id, date,
-// relation); (b) the same and the JSON text of it in memory.
-const { loadCatalog } = await import(join(root, 'dist', 'catalog', 'index.js'));
-const { openHubDb } = await import(join(root, 'dist', 'store', 'hub-db.js'));
-const { withHub } = await import(join(root, 'dist', 'store', 'hub-catalog.js'));
-const { hubSourceOf, walkDescendants } = await import(join(root, 'dist', 'store', 'hub-lineage.js'));
-const { catalog } = loadCatalog(join(root, 'catalog'));
-const cpuMs = (c) => (c.user + c.system) / 1000;
-function timed(f, n = 7) {
-  const wall = [];
-  const cpu = [];
-  let result;
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    const c = process.cpuUsage();
-    result = f();
-    wall.push(performance.now() - t);
-    cpu.push(cpuMs(process.cpuUsage(c)));
-  }
-  return { wall: median(wall) / 1000, cpu: median(cpu) / 1000, result };
+// In-process (catalog loaded): open the store and (a) collect the whole lineage (every node's id, date,
+// relation), (a') the same and its JSON text in memory, (c) the counts only. Child processes, in turn.
+function inProcess(dir, file) {
+  const r = spawnSync(process.execPath, [join(root, 'bench', 'hub-lineage.mjs'), dir, file, 'llama-2', '5'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`hub-lineage.mjs ${dir}: ${r.stderr.slice(-2000)}`);
+  return JSON.parse(r.stdout);
 }
-const collect = timed(() => {
-  const h = openHubDb(db, { readonly: true });
-  const ext = withHub(catalog, h);
-  const nodes = [];
-  walkDescendants(hubSourceOf(ext), ext.byId.get('llama-2'), { node: (s) => nodes.push(s), up() {} });
-  h.close();
-  return nodes.length;
-});
-const asJson = timed(() => {
-  const h = openHubDb(db, { readonly: true });
-  const ext = withHub(catalog, h);
-  const parts = [];
-  walkDescendants(hubSourceOf(ext), ext.byId.get('llama-2'), {
-    node: (s) => parts.push(`{"id": ${JSON.stringify(s.id)}, "released": "${s.released}", "relation": "${s.relation}", "children": [${s.hasChildren ? '' : ']}'}`),
-    up: () => parts.push(']}'),
-  });
-  h.close();
-  return parts.join('').length;
-});
+const inMine = [];
+const inTheirs = [];
+for (let i = 0; i < 3; i++) {
+  inMine.push(inProcess(root, db));
+  if (base) inTheirs.push(inProcess(base, baseDb));
+}
+const inStep = (rs, k) => (rs.length ? { wall: median(rs.map((r) => r[k].wall)), cpu: median(rs.map((r) => r[k].cpu)), result: rs[0][k].result } : undefined);
 
 const load = spawnSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).stdout.split(' ').slice(0, 3).join(' ');
 const mb = (r) => (r.stdout.length / 1e6).toFixed(1);
-console.log(`${ROWS} rows; load average at the end: ${load}; db ${(statSync(db).size / 1e6).toFixed(0)} MB`);
-console.log('| step | wall s | CPU s | peak RSS MB | budget |');
-console.log('|---|---|---|---|---|');
-if (first) console.log(`| import hf (fresh db) | ${first.secs.toFixed(1)} | ${first.cpu.toFixed(1)} | ${first.mb.toFixed(0)} | < 30 s, < 500 MB |`);
-if (again) console.log(`| import hf again (unchanged) | ${again.secs.toFixed(1)} | ${again.cpu.toFixed(1)} | ${again.mb.toFixed(0)} | < ${(first.secs / 2).toFixed(1)} s (half) |`);
-console.log(`| (a) in-process: open the store, collect the lineage of llama-2 (${collect.result - 1} nodes, median of 7) | ${collect.wall.toFixed(3)} | ${collect.cpu.toFixed(3)} | | < 0.2 s |`);
-console.log(`| (a') the same and its JSON text in memory (${(asJson.result / 1e6).toFixed(1)} MB) | ${asJson.wall.toFixed(3)} | ${asJson.cpu.toFixed(3)} | | |`);
-console.log(`| (b) lineage llama-2 --db --format json, end to end, to a pipe (${count} descendants, ${mb(lin)} MB, median of 7) | ${lin.secs.toFixed(2)} | ${lin.cpu.toFixed(2)} | ${lin.mb.toFixed(0)} | < 0.2 s |`);
-console.log(`| (b) lineage llama-2 --db (text, ${mb(linText)} MB) | ${linText.secs.toFixed(2)} | ${linText.cpu.toFixed(2)} | ${linText.mb.toFixed(0)} | |`);
-console.log(`| (b) lineage llama-2 --db --count | ${linCount.secs.toFixed(2)} | ${linCount.cpu.toFixed(2)} | ${linCount.mb.toFixed(0)} | |`);
-console.log(`| (b) lineage llama-2 --db --depth 1 (${mb(linDepth)} MB) | ${linDepth.secs.toFixed(2)} | ${linDepth.cpu.toFixed(2)} | ${linDepth.mb.toFixed(0)} | |`);
-console.log(`| floor: lineage llama-2 without --db | ${floor.secs.toFixed(2)} | ${floor.cpu.toFixed(2)} | ${floor.mb.toFixed(0)} | |`);
-console.log(`| floor: node -e 0 | ${nodeOnly.toFixed(2)} | | | |`);
-console.log(`count:  ${linCount.stdout.trim()}`);
+const cells = (r, digits = 2) => (r ? `${r.secs !== undefined ? r.secs.toFixed(digits) : r.wall.toFixed(digits)} | ${r.cpu.toFixed(digits)} | ${r.mb !== undefined ? r.mb.toFixed(0) : ''}` : ' | | ');
+console.log(`${ROWS} rows; load average at the end: ${load}; db ${(statSync(db).size / 1e6).toFixed(0)} MB${base ? `; base: ${base} (${baseDb})` : ''}`);
+console.log(`| step | wall s | CPU s | peak RSS MB |${base ? ' base: wall s | base: CPU s | base: peak RSS MB |' : ''} budget |`);
+console.log(`|---|---|---|---|${base ? '---|---|---|' : ''}---|`);
+const row = (label, [mine, theirs], budget = '', digits = 2) => console.log(`| ${label} | ${cells(mine, digits)} |${base ? ` ${cells(theirs, digits)} |` : ''} ${budget} |`);
+if (first) console.log(`| import hf (fresh db) | ${first.secs.toFixed(1)} | ${first.cpu.toFixed(1)} | ${first.mb.toFixed(0)} |${base ? ' | | |' : ''} < 30 s, < 500 MB |`);
+if (again) console.log(`| import hf again (unchanged) | ${again.secs.toFixed(1)} | ${again.cpu.toFixed(1)} | ${again.mb.toFixed(0)} |${base ? ' | | |' : ''} < ${(first.secs / 2).toFixed(1)} s (half) |`);
+const collect = [inStep(inMine, 'collect'), inStep(inTheirs, 'collect')];
+row(`(a) in-process: open the store, collect the lineage of llama-2 (${collect[0].result} nodes, median of 3×5)`, collect, '< 0.2 s', 3);
+row('(a0) calibration: as many step objects made and kept, no store', [inStep(inMine, 'objects'), inStep(inTheirs, 'objects')], '', 3);
+row(`(a') the same and its JSON text in memory (${(inStep(inMine, 'asJson').result / 1e6).toFixed(1)} MB)`, [inStep(inMine, 'asJson'), inStep(inTheirs, 'asJson')], '', 3);
+row(`(c) in-process: open the store, count the lineage (no labels)`, [inStep(inMine, 'count'), inStep(inTheirs, 'count')], '', 3);
+row(`(b) lineage llama-2 --db --format json, end to end, to a pipe (${count} descendants, ${mb(lin[0])} MB, median of ${N})`, lin, '< 0.2 s');
+row(`(b) lineage llama-2 --db (text, ${mb(linText[0])} MB)`, linText);
+row('(b) lineage llama-2 --db --count', linCount);
+row(`(b) lineage llama-2 --db --depth 1 (${mb(linDepth[0])} MB)`, linDepth);
+row('floor: lineage llama-2 without --db', floor);
+console.log(`| floor: node -e 0 | ${nodeOnly.toFixed(2)} | | |${base ? ' | | |' : ''} |`);
+console.log(`count:  ${linCount[0].stdout.trim()}`);
 if (first) console.log(`first:  ${summaryOf(first)}`);
 if (again) console.log(`again:  ${summaryOf(again)}`);

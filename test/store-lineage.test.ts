@@ -1,6 +1,7 @@
 /**
- * The Hub store's lineage walk (integer rids, packed pages, streamed output) against a plain reference
- * on a generated DAG with merges, diamonds and a cycle; incremental page rebuilds; the CLI's output.
+ * The Hub store's lineage walk (packed pages in lineage order, streamed output) against a plain reference
+ * on a generated DAG with merges, diamonds and a cycle; the numbering; incremental page rebuilds; format
+ * upgrades; the CLI's output.
  */
 import { describe, it, expect } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { descendants, type LineageNode } from '../src/graph/index.js';
 import { openHubDb } from '../src/store/hub-db.js';
 import { withHub } from '../src/store/hub-catalog.js';
 import { hubSourceOf, walkDescendants, type LineageStep } from '../src/store/hub-lineage.js';
+import { HubPages } from '../src/store/hub-pages.js';
 import { importHubFile } from '../src/import/hub-import.js';
 import { ROOT, cli } from './helpers.js';
 
@@ -43,11 +45,12 @@ function dag(n: number, seed: number, overrides: Record<string, string[]> = {}):
   return repos;
 }
 
-function writeDump(repos: Map<string, string[]>): string {
+function writeDump(repos: Map<string, string[]>, downloads = 0): string {
   const file = join(tmp(), 'dump.jsonl');
   const lines = [...repos].map(([id, bases], i) =>
     JSON.stringify({
       id,
+      downloads: downloads + i,
       createdAt: new Date(Date.UTC(2023, 0, 1) + i * 86_400_000).toISOString(),
       tags: ['license:mit'],
       cardData: { license: 'mit', ...(bases.length ? { base_model: bases, base_model_relation: bases.length > 1 ? 'merge' : 'finetune' } : {}) },
@@ -86,6 +89,17 @@ function treeSteps(root: LineageNode, depth = 0, acc: [number, string, boolean][
   acc.push([depth, root.id, !!root.repeated]);
   for (const c of root.children) treeSteps(c, depth + 1, acc);
   return acc;
+}
+
+/** Every derived row (the lineage pages), for comparison. */
+function derived(db: Database.Database): unknown[] {
+  return ['graph', 'labels', 'rid_pos', 'pos_rid'].map((t) => db.prepare(`SELECT page, data FROM ${t} ORDER BY page`).raw().all());
+}
+
+/** Store positions of repo ids. */
+function positions(db: Database.Database, ids: string[]): number[] {
+  const pages = new HubPages(db);
+  return ids.map((id) => pages.node(id)!);
 }
 
 async function importInto(file: string, dump: string) {
@@ -144,20 +158,62 @@ describe('Hub lineage walk', () => {
     expect(s.filter((x) => x.depth <= 2).length).toBe(s.length);
   });
 
-  it('a re-import that changes a few records rebuilds only their pages, and the walk follows the new links', async () => {
+  it('a re-import that changes a few records keeps every position, appends new repos, and the walk follows the new links', async () => {
     const file = join(tmp(), 'hub.db');
     (await importInto(file, dump)).close();
     const changed = dag(400, 7, { 'gen/m-10': ['gen/m-399'], 'gen/new-1': ['gen/m-10', 'gen/root'], 'gen/m-399': ['gen/m-398'] });
     const db = openHubDb(file);
-    const pagesBefore = db.prepare('SELECT page, data FROM pages').raw().all() as [number, Buffer][];
+    const before = derived(db);
+    const posBefore = positions(db, [...repos.keys()]);
+    const count = Number(db.prepare("SELECT value FROM meta WHERE key = 'positions'").pluck().get());
     const r = await importHubFile(writeDump(changed), db, { showProgress: false });
     expect(r.summary.imported).toBeGreaterThan(0);
     expect(r.summary.imported).toBeLessThan(changed.size);
+    expect(positions(db, [...repos.keys()])).toEqual(posBefore);
+    expect(positions(db, ['gen/new-1'])).toEqual([count]);
+    expect(derived(db)).not.toEqual(before);
     const s = steps(db, 'gen/root');
     expect(new Set(s.slice(1).filter((x) => !x.repeated).map((x) => x.id))).toEqual(reachable(changed, 'gen/root'));
     const fresh = await importInto(':memory:', writeDump(changed));
     expect(s.map((x) => x.id).sort()).toEqual(steps(fresh, 'gen/root').map((x) => x.id).sort());
-    expect(pagesBefore.length).toBeGreaterThan(0);
+    // Unchanged, or changed only in download counts: nothing derived is rewritten.
+    const after = derived(db);
+    await importHubFile(writeDump(changed), db, { showProgress: false });
+    expect(derived(db)).toEqual(after);
+    const counts = await importHubFile(writeDump(changed, 1000), db, { showProgress: false });
+    expect(counts.summary.imported).toBe(changed.size);
+    expect(derived(db)).toEqual(after);
+    expect(db.prepare("SELECT downloads FROM repo_rows WHERE id = 'gen/root'").pluck().get()).toBe(1000);
+  });
+
+  it('numbers a tree in lineage order: every subtree is a run of positions, walked in order', async () => {
+    const tree = new Map<string, string[]>([['t/root', []]]);
+    let s = 3;
+    const rand = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let i = 0; i < 300; i++) tree.set(`t/n-${i}`, [[...tree.keys()][Math.floor(rand() * tree.size)]]);
+    const db = await importInto(':memory:', writeDump(tree));
+    const pages = new HubPages(db);
+    for (const id of ['t/root', 't/n-0', 't/n-7', 't/n-30']) {
+      const pos = pages.node(id)!;
+      const under = positions(db, [...reachable(tree, id)]).sort((a, b) => a - b);
+      expect(under).toEqual(under.map((_, i) => pos + 1 + i));
+    }
+    const walked = steps(db, 't/root').map((x) => pages.node(x.id)!);
+    expect(walked).toEqual(walked.map((_, i) => walked[0] + i));
+  });
+
+  it('renumbers everything once a re-import has added more than a quarter of the store', async () => {
+    const small = new Map<string, string[]>([['r/root', []], ['r/a', ['r/root']]]);
+    const db = await importInto(':memory:', writeDump(small));
+    const big = new Map(small);
+    for (let i = 0; i < 5000; i++) big.set(`r/n-${i}`, [i % 2 ? 'r/root' : `r/n-${i - 1 < 0 ? 0 : i - 1}`]);
+    big.set('r/b', ['r/a']);
+    await importHubFile(writeDump(big), db, { showProgress: false });
+    const meta = (k: string) => Number(db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(k));
+    expect(meta('numbered')).toBe(meta('positions'));
+    const [a, b] = positions(db, ['r/a', 'r/b']);
+    expect(b).toBe(a + 1); // r/b follows its base again
+    expect(new Set(steps(db, 'r/root').slice(1).map((x) => x.id))).toEqual(reachable(big, 'r/root'));
   });
 
   it('refuses a store of the older format with what to do', () => {
@@ -170,6 +226,22 @@ describe('Hub lineage walk', () => {
     const r = cli(['lineage', 'llama-2', '--catalog', CAT, '--db', file]);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/older format/);
+  });
+
+  it('upgrades a store of format 3 (same rows, other pages) in place when an import opens it, and only then', async () => {
+    const file = join(tmp(), 'v3.db');
+    const db = await importInto(file, dump);
+    const want = steps(db, 'gen/root');
+    db.exec("DROP TABLE graph; DROP TABLE labels; DROP TABLE rid_pos; DROP TABLE pos_rid; CREATE TABLE pages (page INTEGER PRIMARY KEY, data BLOB NOT NULL); UPDATE meta SET value = 'llmtree-hub-3' WHERE key = 'format'");
+    db.close();
+    expect(() => openHubDb(file, { readonly: true })).toThrow(/older format \(llmtree-hub-3.*Upgrade it in place.*import hf DUMP --db/);
+    const r = cli(['lineage', 'gen/root', '--catalog', CAT, '--db', file]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/Upgrade it in place/);
+    openHubDb(file).close();
+    const upgraded = openHubDb(file, { readonly: true });
+    expect(steps(upgraded, 'gen/root')).toEqual(want);
+    expect(upgraded.prepare("SELECT value FROM meta WHERE key = 'format'").pluck().get()).toBe('llmtree-hub-4');
   });
 });
 

@@ -88,12 +88,13 @@ function textSink(out: Output, indent: string): LineageVisitor {
 /** The descendants tree as JSON (LineageNode objects), one node a line, indented by depth. */
 function jsonSink(out: Output): LineageVisitor {
   const q = JSON.stringify;
+  const indent = Array.from({ length: MAX_INDENT_DEPTH + 2 }, (_, d) => '  '.repeat(d));
   return {
     node(s) {
       const sep = s.depth === 0 ? '' : s.first ? '\n' : ',\n';
-      const name = s.name === s.id ? q(s.id) : q(s.name);
+      const id = q(s.id);
       out.write(
-        `${sep}${'  '.repeat(Math.min(s.depth, MAX_INDENT_DEPTH) + 1)}{"id": ${q(s.id)}, "name": ${name}, "released": ${q(s.released)}` +
+        `${sep}${indent[Math.min(s.depth, MAX_INDENT_DEPTH) + 1]}{"id": ${id}, "name": ${s.name === s.id ? id : q(s.name)}, "released": ${q(s.released)}` +
           `${s.relation ? `, "relation": "${s.relation}"` : ''}${s.repeated ? ', "repeated": true' : ''}, "children": [${s.hasChildren ? '' : ']}'}`,
       );
     },
@@ -134,6 +135,7 @@ function printCount(out: Output, m: Model, up: LineageNode, walk: (v: LineageVis
   let deepest = 0;
   const byRelation: Record<string, number> = {};
   const shown = walk({
+    labels: false,
     node(s: LineageStep) {
       if (s.depth === 0) return;
       if (s.repeated) repeated++;

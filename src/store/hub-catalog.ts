@@ -36,12 +36,14 @@ export function withHub(catalog: Catalog, db: Db): Catalog {
   const repoStmt = db.prepare(`SELECT ${COLS} FROM repo_rows r WHERE r.id = ?`);
   const basesStmt = db.prepare('SELECT p.id FROM names c JOIN edges e ON e.child = c.rid JOIN names p ON p.rid = e.parent WHERE c.id = ?').pluck();
   const pages = new HubPages(db);
-  const linkedRids = new Map<number, Model>();
-  for (const [h, m] of linked) {
-    const rid = pages.rid(h);
-    if (rid !== undefined) linkedRids.set(rid, m);
-  }
-
+  // Catalog models by the store position of each of their Hub repos.
+  const linkedNodes = new Map<number, Model>();
+  pages.batch(() => {
+    for (const [h, m] of linked) {
+      const pos = pages.node(h);
+      if (pos !== undefined) linkedNodes.set(pos, m);
+    }
+  });
 
   const edgeTo = (parentRepo: string, relation: string | null) => {
     const p = linked.get(parentRepo.toLowerCase());
@@ -85,21 +87,21 @@ export function withHub(catalog: Catalog, db: Db): Catalog {
   // Children from the Hub: light models (what a lineage shows; `byId.get` gives the full one), one per
   // repo, each listing the parents it was reached from.
   const stubs = new Map<number, Model>();
-  const stubOf = (rid: number, parentId: string, family?: Family): Model => {
-    let m = stubs.get(rid);
+  const stubOf = (pos: number, parentId: string, family?: Family): Model => {
+    let m = stubs.get(pos);
     if (!m) {
-      const [id, date] = pages.label(rid);
-      m = toModel({ ...EMPTY, id, created: date || null }, id, [], family);
+      const id = pages.id(pos);
+      m = toModel({ ...EMPTY, id, created: pages.date(pos) || null }, id, [], family);
       m.parents.length = 0;
-      stubs.set(rid, m);
+      stubs.set(pos, m);
     }
-    if (!m.parents.some((p) => p.model === parentId)) m.parents.push({ ...edgeTo(parentId, pages.relation(rid) || null), model: parentId });
+    if (!m.parents.some((p) => p.model === parentId)) m.parents.push({ ...edgeTo(parentId, pages.relation(pos) || null), model: parentId });
     return m;
   };
-  const hubChildren = (rid: number, parentId: string, family: Family | undefined, out: Set<Model>) => {
-    for (const k of pages.kids(rid)) {
-      if (k === rid) continue;
-      const c = linkedRids.get(k);
+  const hubChildren = (pos: number, parentId: string, family: Family | undefined, out: Set<Model>) => {
+    for (const k of pages.kids(pos)) {
+      if (k === pos) continue;
+      const c = linkedNodes.get(k);
       // A catalog model is a Hub child only where the catalog itself says so: the catalog is curated.
       if (c) {
         if (c.parents.some((p) => p.model === parentId)) out.add(c);
@@ -112,12 +114,12 @@ export function withHub(catalog: Catalog, db: Db): Catalog {
     const out = new Set<Model>(catalog.children.get(node.id) ?? []);
     if (catalog.byId.has(node.id)) {
       for (const h of hubIds(node)) {
-        const rid = pages.rid(h);
-        if (rid !== undefined) hubChildren(rid, node.id, node.family, out);
+        const pos = pages.node(h);
+        if (pos !== undefined) hubChildren(pos, node.id, node.family, out);
       }
     } else {
-      const rid = pages.rid(node.id);
-      if (rid !== undefined) hubChildren(rid, node.id, node.family, out);
+      const pos = pages.node(node.id);
+      if (pos !== undefined) hubChildren(pos, node.id, node.family, out);
     }
     return out.size ? [...out] : undefined;
   };
@@ -156,6 +158,6 @@ export function withHub(catalog: Catalog, db: Db): Catalog {
     children: new LazyMap(childrenGet, new Map()),
     resolve: (s: string) => catalog.resolve(s) ?? byIdGet(s),
   };
-  registerHubSource(extended, { catalog, pages, linked: linkedRids });
+  registerHubSource(extended, { catalog, pages, linked: linkedNodes });
   return extended;
 }

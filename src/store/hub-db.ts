@@ -5,20 +5,23 @@
  * source record, so a re-import skips unchanged records without parsing them and leaves their rows
  * untouched. An import is one transaction: interrupted, the database stays as it was.
  *
- * `pages` is derived from the rest: the graph packed 4096 rids a row, for lineage walks (see hub-pages.ts).
- * An import rebuilds only the pages its changed rows touch.
+ * The lineage pages (graph, labels, rid_pos, pos_rid) are derived from the rest: the graph packed 256
+ * positions a row in lineage order, for walks (see hub-pages.ts). An import rebuilds only the pages its
+ * changed rows touch.
  */
 import Database from 'better-sqlite3';
 import * as crypto from 'node:crypto';
 import type { HubRepo } from '../import/hf.js';
-import { PAGE_BITS, PageCollector, buildPages } from './hub-pages.js';
+import { PAGE_TABLES, PageCollector, rebuildPages, updatePages } from './hub-pages.js';
 
 export type Db = Database.Database;
 
 /** Written in `meta.format`; a database of another format is refused (see openHubDb). */
-export const FORMAT = 'llmtree-hub-3';
+export const FORMAT = 'llmtree-hub-4';
+/** The format before: the same rows, other lineage pages (upgraded in place when opened for an import). */
+const UPGRADABLE = 'llmtree-hub-3';
 
-const SCHEMA = `
+const SCHEMA = PAGE_TABLES + `
 CREATE TABLE IF NOT EXISTS names (
   id TEXT PRIMARY KEY COLLATE NOCASE,
   rid INTEGER NOT NULL,
@@ -37,7 +40,6 @@ CREATE TABLE IF NOT EXISTS edges (
   parent INTEGER NOT NULL,
   PRIMARY KEY (child, parent)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS pages (page INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE VIEW IF NOT EXISTS repo_rows AS SELECT n.id AS id, r.* FROM repos r JOIN names n ON n.rid = r.rid;
 `;
@@ -47,8 +49,9 @@ CREATE INDEX IF NOT EXISTS edges_parent ON edges(parent);
 
 export function openHubDb(file: string, options: { readonly?: boolean } = {}): Db {
   const db = new Database(file, { readonly: !!options.readonly, fileMustExist: !!options.readonly });
+  let upgrade = false;
   try {
-    checkFormat(db, file, !options.readonly);
+    upgrade = checkFormat(db, file, !options.readonly);
   } catch (e) {
     db.close();
     throw e;
@@ -59,18 +62,29 @@ export function openHubDb(file: string, options: { readonly?: boolean } = {}): D
     db.pragma('synchronous = NORMAL');
     db.exec(SCHEMA + INDEXES);
     db.prepare('INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)').run('format', FORMAT);
+    if (upgrade) upgradeFrom3(db);
   }
   db.pragma('cache_size = -131072');
   db.pragma('temp_store = MEMORY');
   return db;
 }
 
-/** A store of another format (an older llmtree's) is refused with what to do, never read or mixed. */
-function checkFormat(db: Db, file: string, writable: boolean): void {
+/**
+ * A store of another format (an older llmtree's) is refused with what to do, never read or mixed; one of
+ * format 3 opened for writing is to be upgraded (true).
+ */
+function checkFormat(db: Db, file: string, writable: boolean): boolean {
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
-  if (writable && tables.length === 0) return; // a new database
+  if (writable && tables.length === 0) return false; // a new database
   const format = tables.includes('meta') ? (db.prepare("SELECT value FROM meta WHERE key = 'format'").pluck().get() as string | undefined) : undefined;
-  if (format === FORMAT) return;
+  if (format === FORMAT) return false;
+  if (format === UPGRADABLE) {
+    if (writable) return true;
+    throw new Error(
+      `${file}: a Hub store of an older format (${format}; this llmtree reads ${FORMAT}). ` +
+        'Upgrade it in place by importing a dump into it (`llmtree import hf DUMP --db ' + file + '`: unchanged records are skipped, the lineage pages rebuilt)',
+    );
+  }
   if (format?.startsWith('llmtree-hub-')) {
     throw new Error(
       `${file}: a Hub store of an older format (${format}; this llmtree reads ${FORMAT}). ` +
@@ -78,6 +92,15 @@ function checkFormat(db: Db, file: string, writable: boolean): void {
     );
   }
   throw new Error(`${file}: not an llmtree Hub database`);
+}
+
+/** Format 3 had the same rows and one `pages` table: rebuild the lineage pages, in one transaction. */
+function upgradeFrom3(db: Db): void {
+  db.transaction(() => {
+    db.exec('DROP TABLE IF EXISTS pages');
+    rebuildPages(db);
+    db.prepare("UPDATE meta SET value = ? WHERE key = 'format'").run(FORMAT);
+  })();
 }
 
 const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'base64') => string }).hash;
@@ -96,10 +119,11 @@ export class HubWriter {
   private readonly setName;
   private readonly upsert;
   private readonly parentsOf;
+  private readonly lineageOf;
   private readonly dropEdges;
   private readonly addEdge;
   private nextRid: number;
-  /** Pages whose rows changed in this run (rebuilt at commit). */
+  /** Rids whose lineage pages changed in this run: changed repos, their old and new bases (rebuilt at commit). */
   private readonly dirty = new Set<number>();
   /** A fresh import's pages, gathered as records are written. */
   private readonly collector?: PageCollector;
@@ -114,6 +138,7 @@ export class HubWriter {
     this.upsert = db.prepare(`INSERT OR REPLACE INTO repos (rid, author, created, placeholder, last_modified, downloads, likes, pipeline, library, license, relation, gated)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.parentsOf = db.prepare('SELECT parent FROM edges WHERE child = ?').pluck();
+    this.lineageOf = db.prepare('SELECT coalesce(created, last_modified), relation FROM repos WHERE rid = ?').raw();
     this.dropEdges = db.prepare('DELETE FROM edges WHERE child = ?');
     this.addEdge = db.prepare('INSERT OR IGNORE INTO edges (child, parent) VALUES (?, ?)');
     this.nextRid = (db.prepare('SELECT coalesce(max(rid), 0) + 1 FROM names').pluck().get() as number);
@@ -152,25 +177,36 @@ export class HubWriter {
 
   put(repo: HubRepo, hash: string): void {
     this.changed = true;
+    const known = this.fresh ? undefined : (this.nameOf.get(repo.id) as NameRow | undefined);
     const rid = this.rid(repo.id, hash);
+    const before = known && (this.lineageOf.get(rid) as [string | null, string | null] | undefined);
     this.upsert.run(
       rid, repo.author ?? null, repo.created ?? null, repo.placeholderDate ? 1 : 0, repo.lastModified ?? null,
       repo.downloads, repo.likes, repo.pipeline ?? null, repo.library ?? null, repo.license ?? null, repo.relation ?? null,
       repo.gated ? 1 : 0,
     );
-    this.collector?.repo(rid, repo.id, repo.created ?? repo.lastModified, repo.relation);
-    const dirty = this.dirty;
-    dirty.add(rid >> PAGE_BITS);
-    if (!this.fresh) {
-      for (const p of this.parentsOf.all(rid) as number[]) dirty.add(p >> PAGE_BITS);
-      this.dropEdges.run(rid);
+    if (this.collector) {
+      // A fresh import gathers its pages as it goes.
+      this.collector.repo(rid, repo.id, repo.created ?? repo.lastModified, repo.relation);
+      for (const b of repo.bases) {
+        const p = this.rid(b, null);
+        this.addEdge.run(rid, p);
+        this.collector.edge(rid, p);
+      }
+      return;
     }
-    for (const b of repo.bases) {
-      const p = this.rid(b, null);
-      this.addEdge.run(rid, p);
-      this.collector?.edge(rid, p);
-      dirty.add(p >> PAGE_BITS);
-    }
+    const oldBases = this.parentsOf.all(rid) as number[];
+    this.dropEdges.run(rid);
+    const bases = repo.bases.map((b) => this.rid(b, null));
+    for (const p of bases) this.addEdge.run(rid, p);
+    // A re-import rebuilds the pages of the rows whose lineage changed (spelling, date, relation, bases):
+    // most changed records only have new download counts.
+    const same =
+      known?.[2] === repo.id && before?.[0] === (repo.created ?? repo.lastModified ?? null) && before?.[1] === (repo.relation ?? null) && sameSet(oldBases, bases);
+    if (same) return;
+    this.dirty.add(rid);
+    for (const p of oldBases) this.dirty.add(p);
+    for (const p of bases) this.dirty.add(p);
   }
 
   /** Something was written in this run. */
@@ -179,7 +215,7 @@ export class HubWriter {
   commit(): void {
     if (this.fresh) this.db.exec(INDEXES);
     if (this.collector) this.collector.write(this.db);
-    else if (this.changed) buildPages(this.db, [...this.dirty].sort((a, b) => a - b));
+    else if (this.dirty.size) updatePages(this.db, this.dirty);
     this.db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('imported', ?)").run(new Date().toISOString());
     if (this.changed) this.db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('generation', ?)").run(String(generation(this.db) + 1));
     this.db.exec('COMMIT');
@@ -189,6 +225,12 @@ export class HubWriter {
     if (this.db.inTransaction) this.db.exec('ROLLBACK');
   }
 }
+
+const sameSet = (a: number[], b: number[]): boolean => {
+  const x = new Set(a);
+  const y = new Set(b);
+  return x.size === y.size && [...x].every((v) => y.has(v));
+};
 
 export interface RepoRow {
   rid: number;
