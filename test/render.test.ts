@@ -6,6 +6,8 @@ import { Command } from 'commander';
 import { loadCatalog } from '../src/catalog/index.js';
 import { layoutTree } from '../src/layout/index.js';
 import { renderSvg, svgToPng, svgToPdf, sceneJson, parseIcon } from '../src/render/index.js';
+import { polyline } from '../src/render/svg.js';
+import { cropScene } from '../src/render/frames.js';
 import { registerRender, readIcons } from '../src/cli/render.js';
 import { UsageError } from '../src/cli/errors.js';
 import { hostileCatalog } from './fixtures/figure/catalogs.js';
@@ -28,6 +30,39 @@ describe('renderSvg(scene)', () => {
     const want = readFileSync(GOLDEN, 'utf8');
     if (svg !== want) writeFileSync(GOLDEN.replace('.svg', '-changed.svg'), svg);
     expect(svg === want, `SVG differs from ${GOLDEN}; see the -changed.svg next to it`).toBe(true);
+  });
+
+  it('defines each icon once and shows it by <use>, in a whole figure and in a cropped region', () => {
+    const scene = layoutTree(mini, mini.models);
+    const icons = readIcons(mini, scene);
+    const check = (svg: string) => {
+      const defined = [...svg.matchAll(/<g id="(icon-[a-z0-9]+)"/g)].map((m) => m[1]);
+      const used = new Set([...svg.matchAll(/<use (?:transform="[^"]*" )?href="#(icon-[a-z0-9]+)"/g)].map((m) => m[1]));
+      expect(new Set(defined).size).toBe(defined.length); // once each
+      expect([...used].sort()).toEqual([...defined].sort()); // every one used is defined, and only those
+      return used.size;
+    };
+    expect(check(renderSvg(scene, { icons }))).toBeGreaterThan(0);
+    const box = scene.boxes.find((b) => b.marks.some((m) => m.kind === 'icon'))!;
+    const view = { x: box.x - 40, y: box.y - 20, w: box.w + 80, h: box.h + 40 };
+    expect(check(renderSvg(cropScene(scene, view), { icons, view: { ...view, width: 200, height: 100 } }))).toBeGreaterThan(0);
+    // The explorer's figures leave out the boxes' tooltips: an icon is then one <use> element.
+    const bare = renderSvg(scene, { icons, boxTitles: false });
+    expect(check(bare)).toBeGreaterThan(0);
+    expect(bare).not.toMatch(/<g id="m-[^"]*"[^>]*><title>/);
+  });
+
+  it('sets the font and the usual text-anchor once on the root; a text says only how it differs', () => {
+    const svg = miniSvg();
+    expect(svg).toMatch(/^<svg [^>]*font-family="DejaVu Sans Mono" text-anchor="middle">/);
+    expect(svg).not.toMatch(/<text[^>]*font-family="DejaVu Sans Mono"/);
+    expect(svg).not.toMatch(/<text[^>]*text-anchor="middle"/);
+  });
+
+  it('draws a routed stem without the points of its straight runs', () => {
+    const d = polyline([{ x: 0, y: 0 }, { x: 0, y: 5 }, { x: 0, y: 10 }, { x: 5, y: 15 }, { x: 10, y: 20 }, { x: 10, y: 20.004 }, { x: 10, y: 30 }, { x: 10, y: 25 }]);
+    expect(d).toBe('M0 0L0 10L10 20L10 30L10 25'); // a turn back is kept
+    expect(polyline([{ x: 1, y: 1 }])).toBe('M1 1');
   });
 
   it('is deterministic', () => {

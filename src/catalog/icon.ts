@@ -7,6 +7,8 @@
  * It lives in the catalog stage so `validate` can check icons; the renderer uses it too.
  */
 export interface IconSvg {
+  /** An id for the icon's one definition in a figure (`icon-<hash>`; its own ids are `icon-<hash>-…`). */
+  id: string;
   viewBox: [number, number, number, number];
   /** The sanitised content of the root <svg>, ready to embed. */
   body: string;
@@ -203,8 +205,8 @@ export function parseIcon(text: string): IconSvg | null {
   const h = Number(/^\s*([\d.]+)/.exec(attr('height') ?? '')?.[1]);
   const viewBox: IconSvg['viewBox'] | null = vb?.length === 4 ? [vb[0], vb[1], vb[2], vb[3]] : w > 0 && h > 0 ? [0, 0, w, h] : null;
   if (!viewBox || !viewBox.every(Number.isFinite) || viewBox[2] <= 0 || viewBox[3] <= 0) return null;
-  const prefix = `icon-${hash(text)}-`;
-  return { viewBox, body: serialize(svg.children, prefix) };
+  const id = `icon-${hash(text)}`;
+  return { id, viewBox, body: serialize(svg.children, `${id}-`) };
 }
 
 /** A short stable hash of the icon's text (FNV-1a), for its id prefix. */

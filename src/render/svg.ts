@@ -15,18 +15,25 @@ export interface SvgOptions {
    * the region lands on whole pixels.
    */
   view?: { x: number; y: number; w: number; h: number; width: number; height: number };
+  /**
+   * A <title> (a tooltip) in each model box and on each of its organisation marks; default true. The
+   * explorer shows its own tooltip, so its figures leave them out: some 1,100 fewer elements to parse.
+   */
+  boxTitles?: boolean;
 }
 
 const FADED = '0.15';
 
 export function renderSvg(scene: Scene, options: SvgOptions = {}): string {
   const p = scene.palette;
-  const icons = parsedIcons(options.icons);
-  const font = (s: string) => (hasWide(s) ? `${scene.font.cjkFamily}, ${scene.font.family}` : scene.font.family);
+  const icons: Icons = { parsed: parsedIcons(options.icons), used: new Map() };
+  // The root sets font-family and text-anchor="middle" for every text; a text says only how it differs.
+  const font = (s: string) => (hasWide(s) ? ` font-family="${xml(`${scene.font.cjkFamily}, ${scene.font.family}`)}"` : '');
   const text = (t: TextLine, fill: string, extra = '') => {
     const rot = t.rotate ? ` transform="rotate(${num(t.rotate)} ${num(t.x)} ${num(t.y)})"` : '';
     const weight = t.weight === 'bold' ? ' font-weight="bold"' : '';
-    return `<text x="${num(t.x)}" y="${num(t.y)}" font-size="${num(t.size)}" text-anchor="${t.anchor}" font-family="${xml(font(t.text))}" fill="${fill}"${weight}${rot}${extra}>${xml(t.text)}</text>`;
+    const anchor = t.anchor === 'middle' ? '' : ` text-anchor="${t.anchor}"`;
+    return `<text x="${num(t.x)}" y="${num(t.y)}" font-size="${num(t.size)}"${anchor}${font(t.text)} fill="${fill}"${weight}${rot}${extra}>${xml(t.text)}</text>`;
   };
   const out: string[] = [];
   const v = options.view;
@@ -34,8 +41,9 @@ export function renderSvg(scene: Scene, options: SvgOptions = {}): string {
   const h = v ? v.height : Math.round((scene.height * w) / scene.width);
   const viewBox = v ? `${v.x} ${v.y} ${v.w} ${v.h}` : `0 0 ${scene.width} ${scene.height}`;
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${num(w)}" height="${num(h)}" viewBox="${viewBox}" font-family="${scene.font.family}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${num(w)}" height="${num(h)}" viewBox="${viewBox}" font-family="${xml(scene.font.family)}" text-anchor="middle">`,
     `<rect x="0" y="0" width="${scene.width}" height="${scene.height}" fill="${p.background}"/>`,
+    '', // the icons' definitions, once the figure is drawn
   );
   // Year lines and axis.
   const ax = scene.axis;
@@ -50,9 +58,9 @@ export function renderSvg(scene: Scene, options: SvgOptions = {}): string {
   for (const st of scene.stems ?? []) {
     const op = st.faded ? ` opacity="${FADED}"` : '';
     const from = `data-from="${xml(st.from)}"`;
-    if (st.path) out.push(`<path ${from} d="${st.path.map((q, i) => `${i ? 'L' : 'M'}${num(q.x)} ${num(q.y)}`).join('')}" stroke="${p.family[st.family]}"${op}/>`);
+    if (st.path) out.push(`<path ${from} d="${polyline(st.path)}" stroke="${p.family[st.family]}"${op}/>`);
     else out.push(`<line ${from} x1="${num(st.x)}" y1="${num(st.y1)}" x2="${num(st.x)}" y2="${num(st.y2)}" stroke="${p.family[st.family]}"${op}/>`);
-    if (st.foot) out.push(`<path d="${curve(st.foot)}" stroke="${p.family[st.family]}"${op}/>`);
+    if (st.foot) out.push(`<path ${from} d="${curve(st.foot)}" stroke="${p.family[st.family]}"${op}/>`);
   }
   for (const b of scene.branches) out.push(branch(b, p));
   out.push('</g>');
@@ -74,13 +82,32 @@ export function renderSvg(scene: Scene, options: SvgOptions = {}): string {
   }
   out.push('</g>');
   out.push('<g id="models">');
-  for (const b of scene.boxes) out.push(box(b, p, text, icons, scene.font.family));
+  const titled = options.boxTitles ?? true;
+  for (const b of scene.boxes) out.push(box(b, p, text, icons, titled));
   out.push('</g>');
-  out.push(legend(scene.legend, p, text, scene.font.family));
+  out.push(legend(scene.legend, p, text));
   if (scene.chart) out.push(chart(scene.chart, p, text, icons));
   out.push('<g id="title">', ...scene.title.map((t) => text(t, p.text)), '</g>');
   out.push('</svg>');
-  return out.join('\n') + '\n';
+  out[2] = iconDefs(icons.used);
+  return out.filter((s) => s).join('\n') + '\n';
+}
+
+/** Icons parsed (by the organisation's `icon` path) and those this figure draws (by definition id). */
+interface Icons {
+  parsed: Map<string, IconSvg | null>;
+  used: Map<string, IconSvg>;
+}
+
+/**
+ * Each icon drawn once, in <defs>, and shown by <use> wherever a box or bar carries it. A plain group
+ * rather than a <symbol>: no viewport, so nothing is clipped and the placement stays the mark's own
+ * transform. An instance inherits from its <use>, so the definition resets what the root sets for text.
+ */
+function iconDefs(used: Map<string, IconSvg>): string {
+  if (!used.size) return '';
+  const defs = [...used.values()].map((i) => `<g id="${xml(i.id)}" text-anchor="start">${i.body}</g>`);
+  return `<defs>${defs.join('')}</defs>`;
 }
 
 /** Icons parsed once per map and text: an animation draws many SVGs with the same icons. */
@@ -100,6 +127,31 @@ function parsedIcons(raw: ReadonlyMap<string, string> | undefined): Map<string, 
 }
 
 type TextFn = (t: TextLine, fill: string, extra?: string) => string;
+
+/** Points further than this (scene units) from the straight line through their neighbours are drawn. */
+const STRAIGHT = 0.01;
+
+/**
+ * A polyline as path data, without the points that lie on a straight run: a routed stem steps along a
+ * grid, so most of its points (about 60% in the whole catalog's figure) add nothing to the drawing.
+ * A point is left out only while every point left out since the last one drawn stays within STRAIGHT
+ * of the segment that replaces them.
+ */
+export function polyline(pts: readonly { x: number; y: number }[]): string {
+  const kept = pts.length ? [pts[0]] : [];
+  let skipped: { x: number; y: number }[] = [];
+  for (let i = 1; i < pts.length - 1; i++) {
+    const a = kept[kept.length - 1], e = pts[i + 1];
+    const dx = e.x - a.x, dy = e.y - a.y, len = Math.hypot(dx, dy);
+    const off = (q: { x: number; y: number }) => (len ? Math.abs(dx * (q.y - a.y) - dy * (q.x - a.x)) / len : Math.hypot(q.x - a.x, q.y - a.y));
+    const between = (q: { x: number; y: number }) => len > 0 && (q.x - a.x) * dx + (q.y - a.y) * dy >= 0 && (e.x - q.x) * dx + (e.y - q.y) * dy >= 0;
+    const run = [...skipped, pts[i]];
+    if (run.every((q) => between(q) && off(q) <= STRAIGHT)) skipped = run;
+    else (kept.push(pts[i]), (skipped = []));
+  }
+  if (pts.length > 1) kept.push(pts[pts.length - 1]);
+  return kept.map((q, i) => `${i ? 'L' : 'M'}${num(q.x)} ${num(q.y)}`).join('');
+}
 
 function curve(d: readonly { x: number; y: number }[]): string {
   const [s, c1, c2, e] = d;
@@ -134,40 +186,43 @@ function trunkPathLabel(t: Trunk, p: Palette): string {
   const l = t.label;
   return (
     `<path id="${id}" d="M${num(a.x)} ${num(a.y)}C${num(b.x)} ${num(b.y)} ${num(c.x)} ${num(c.y)} ${num(d.x)} ${num(d.y)}" fill="none" stroke="none"/>` +
-    `<text font-size="${num(l.size)}" font-family="${xml(hasWide(l.text) ? `${CJK_FONT_FAMILY}, ${FONT_FAMILY}` : FONT_FAMILY)}" font-weight="bold" fill="${p.family[t.family]}">` +
-    `<textPath href="#${id}" startOffset="${Math.round((t.labelOffset ?? 0.5) * 100)}%" text-anchor="middle">${xml(l.text)}</textPath></text>`
+    `<text font-size="${num(l.size)}"${hasWide(l.text) ? ` font-family="${xml(`${CJK_FONT_FAMILY}, ${FONT_FAMILY}`)}"` : ''} font-weight="bold" fill="${p.family[t.family]}">` +
+    `<textPath href="#${id}" startOffset="${Math.round((t.labelOffset ?? 0.5) * 100)}%">${xml(l.text)}</textPath></text>`
   );
 }
 
-function mark(m: OrgMark, icons: Map<string, IconSvg | null>, text: TextFn): string {
-  const icon = m.kind === 'icon' && m.icon ? icons.get(m.icon) : undefined;
+function mark(m: OrgMark, icons: Icons, text: TextFn, titled = true): string {
+  const title = titled ? `<title>${xml(m.name)}</title>` : '';
+  const icon = m.kind === 'icon' && m.icon ? icons.parsed.get(m.icon) : undefined;
   if (icon) {
+    icons.used.set(icon.id, icon);
     // A transformed group rather than a nested <svg>: resvg 2.6 panics on nested <svg> outside the canvas.
     const [vx, vy, vw, vh] = icon.viewBox;
     const k = Math.min(m.w / vw, m.h / vh);
     const tx = m.x + (m.w - vw * k) / 2 - vx * k;
     const ty = m.y + (m.h - vh * k) / 2 - vy * k;
-    return `<g transform="translate(${num(tx)} ${num(ty)}) scale(${+k.toFixed(4)})"><title>${xml(m.name)}</title>${icon.body}</g>`;
+    const at = `transform="translate(${num(tx)} ${num(ty)}) scale(${+k.toFixed(4)})"`;
+    const use = `href="#${xml(icon.id)}"`;
+    return title ? `<g ${at}>${title}<use ${use}/></g>` : `<use ${at} ${use}/>`;
   }
   const label = m.text ?? '?';
   const size = Math.max(8, Math.round(m.h * 0.57 * 10) / 10);
-  return (
-    `<g><title>${xml(m.name)}</title><rect x="${num(m.x)}" y="${num(m.y)}" width="${num(m.w)}" height="${num(m.h)}" rx="3" fill="${m.color}"/>` +
-    text({ text: label, x: m.x + m.w / 2, y: m.y + m.h / 2 + size * 0.36, size, anchor: 'middle', weight: 'bold' }, '#FFFFFF') +
-    '</g>'
-  );
+  const badge =
+    `<rect x="${num(m.x)}" y="${num(m.y)}" width="${num(m.w)}" height="${num(m.h)}" rx="3" fill="${m.color}"/>` +
+    text({ text: label, x: m.x + m.w / 2, y: m.y + m.h / 2 + size * 0.36, size, anchor: 'middle', weight: 'bold' }, '#FFFFFF');
+  return title ? `<g>${title}${badge}</g>` : badge;
 }
 
-function box(b: ModelBox, p: Palette, text: TextFn, icons: Map<string, IconSvg | null>, font: string): string {
+function box(b: ModelBox, p: Palette, text: TextFn, icons: Icons, titled: boolean): string {
   const c = p.family[b.family];
   const filled = b.fill === 'filled';
   const op = b.faded ? ` opacity="${FADED}"` : '';
-  const parts = [`<g id="m-${xml(b.id)}" class="model" data-id="${xml(b.id)}"${op}><title>${xml(`${b.name} (${b.released})`)}</title>`];
+  const parts = [`<g id="m-${xml(b.id)}" class="model" data-id="${xml(b.id)}"${op}>${titled ? `<title>${xml(`${b.name} (${b.released})`)}</title>` : ''}`];
   if (b.highlighted) parts.push(`<rect x="${num(b.x - 4)}" y="${num(b.y - 4)}" width="${num(b.w + 8)}" height="${num(b.h + 8)}" rx="8" fill="none" stroke="${p.restricted}" stroke-width="2"/>`);
   parts.push(`<rect x="${num(b.x)}" y="${num(b.y)}" width="${num(b.w)}" height="${num(b.h)}" rx="5" fill="${filled ? c : p.hollow}" stroke="${c}" stroke-width="2"/>`);
   for (const l of b.lines) parts.push(text(l, filled ? p.onFill : c));
-  for (const m of b.marks) parts.push(mark(m, icons, text));
-  if (b.restricted) parts.push(restricted(b.restricted.x, b.restricted.y, b.restricted.r, p, b.restricted.commercial === 'conditional', font));
+  for (const m of b.marks) parts.push(mark(m, icons, text, titled));
+  if (b.restricted) parts.push(restricted(b.restricted.x, b.restricted.y, b.restricted.r, p, b.restricted.commercial === 'conditional'));
   parts.push('</g>');
   return parts.join('');
 }
@@ -176,16 +231,16 @@ function box(b: ModelBox, p: Palette, text: TextFn, icons: Map<string, IconSvg |
  * Licence markers, deliberately unlike the round organisation badges: a struck-through "$" (no
  * commercial use) and a small caution triangle with "!" (commercial use only under conditions).
  */
-function restricted(x: number, y: number, r: number, p: Palette, conditional: boolean, font: string): string {
+function restricted(x: number, y: number, r: number, p: Palette, conditional: boolean): string {
   if (conditional) {
     const h = r * 0.95;
     return (
       `<polygon points="${num(x)},${num(y - h - 0.6)} ${num(x + r + 0.4)},${num(y + h)} ${num(x - r - 0.4)},${num(y + h)}" fill="${p.caution}" stroke="${p.caution}" stroke-width="1" stroke-linejoin="round"/>` +
-      `<text x="${num(x)}" y="${num(y + h - 1)}" font-size="${num(r * 1.5)}" text-anchor="middle" font-family="${font}" font-weight="bold" fill="#1E1E1E">!</text>`
+      `<text x="${num(x)}" y="${num(y + h - 1)}" font-size="${num(r * 1.5)}" font-weight="bold" fill="#1E1E1E">!</text>`
     );
   }
   return (
-    `<text x="${num(x)}" y="${num(y + r * 0.78)}" font-size="${num(r * 2.3)}" text-anchor="middle" font-family="${font}" font-weight="bold" fill="${p.restricted}">$</text>` +
+    `<text x="${num(x)}" y="${num(y + r * 0.78)}" font-size="${num(r * 2.3)}" font-weight="bold" fill="${p.restricted}">$</text>` +
     `<line x1="${num(x - r)}" y1="${num(y + r)}" x2="${num(x + r)}" y2="${num(y - r)}" stroke="${p.restricted}" stroke-width="1.5" stroke-linecap="round"/>`
   );
 }
@@ -196,21 +251,21 @@ function panel(r: { x: number; y: number; w: number; h: number }, p: Palette): s
   return `<rect x="${num(r.x - pad)}" y="${num(r.y - pad)}" width="${num(r.w + 2 * pad)}" height="${num(r.h + 2 * pad)}" rx="6" fill="${p.background}" stroke="${p.yearLine}" stroke-width="1.5"/>`;
 }
 
-function legend(l: Legend, p: Palette, text: TextFn, font: string): string {
+function legend(l: Legend, p: Palette, text: TextFn): string {
   const parts = ['<g id="legend">', panel(l, p)];
   for (const it of l.items) {
     const s = it.swatch;
     if (it.kind === 'family') parts.push(`<rect x="${num(s.x)}" y="${num(s.y)}" width="${num(s.w)}" height="${num(s.h)}" rx="4" fill="${p.family[it.family!]}"/>`);
     else if (it.kind === 'open') parts.push(`<rect x="${num(s.x)}" y="${num(s.y)}" width="${num(s.w)}" height="${num(s.h)}" rx="4" fill="${p.muted}" stroke="${p.muted}" stroke-width="2"/>`);
     else if (it.kind === 'closed') parts.push(`<rect x="${num(s.x)}" y="${num(s.y)}" width="${num(s.w)}" height="${num(s.h)}" rx="4" fill="${p.hollow}" stroke="${p.muted}" stroke-width="2"/>`);
-    else if (it.kind === 'restricted' || it.kind === 'conditional') parts.push(restricted(s.x + s.w / 2, s.y + s.h / 2, s.w / 2, p, it.kind === 'conditional', font));
+    else if (it.kind === 'restricted' || it.kind === 'conditional') parts.push(restricted(s.x + s.w / 2, s.y + s.h / 2, s.w / 2, p, it.kind === 'conditional'));
     parts.push(text(it.label, p.text));
   }
   parts.push('</g>');
   return parts.join('');
 }
 
-function chart(c: BarChart, p: Palette, text: TextFn, icons: Map<string, IconSvg | null>): string {
+function chart(c: BarChart, p: Palette, text: TextFn, icons: Icons): string {
   const parts = ['<g id="chart">', panel(c, p), text(c.caption, p.text)];
   if (c.note) parts.push(text(c.note, p.muted));
   const top = c.bars.length ? c.bars[0].openRect.y - 3 : c.y;

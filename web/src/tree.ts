@@ -27,14 +27,13 @@ export function draw(d: Data, models: Model[], key: string, lang: 'en' | 'zh', t
   performance.mark('layout-start');
   const scene = layoutTree(d.catalog, models, { lang, theme });
   performance.mark('layout-end');
-  return fromSvg(figureMeta(scene), renderSvg(scene, { icons: d.icons }), key);
+  return fromSvg(figureMeta(scene), renderSvg(scene, { icons: d.icons, boxTitles: false }), key);
 }
 
 /** Draw a figure rendered elsewhere (the server's first-paint figure, or the layout worker). */
 export function fromSvg(figure: FigureMeta, text: string, key: string): Drawn {
   const svg = parseSvg(text);
   performance.mark('parse-end');
-  for (const t of svg.querySelectorAll('g.model > title')) t.remove(); // the page shows its own tooltip
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', figure.title);
   const boxes = new Map<string, SVGGElement>();
@@ -45,7 +44,8 @@ export function fromSvg(figure: FigureMeta, text: string, key: string): Drawn {
     svg,
     boxes,
     edges: [...svg.querySelectorAll<SVGElement>('#branches [data-to]')],
-    stems: [...svg.querySelectorAll<SVGElement>('#branches line[data-from]')],
+    // A model's stem (path and foot); an organisation's (`org:<id>`) stays, as nothing says which boxes hang on it.
+    stems: [...svg.querySelectorAll<SVGElement>('#branches [data-from]:not([data-to]):not([data-from^="org:"])')],
     ids: new Set(figure.boxes.map((b) => b.id)),
   };
 }
