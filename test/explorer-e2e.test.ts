@@ -252,6 +252,9 @@ describe('explorer (Chromium)', { timeout: 240_000 }, () => {
     await page.mouse.move(700, 450);
     await page.mouse.wheel(0, -400);
     await expect.poll(scale).toBeGreaterThan(fit * 1.5);
+    // While it moves the stage is its own layer; once still it is drawn again at its new scale (sharp, not a blown-up bitmap).
+    const layered = () => page.evaluate(() => getComputedStyle(document.getElementById('stage')!).willChange);
+    await expect.poll(layered).toBe('auto');
     await page.locator('#fit').click();
     expect(await scale()).toBeCloseTo(fit, 5);
     const pinched = await page.evaluate(() => {

@@ -10,6 +10,7 @@ export class PanZoom {
   private pointers = new Map<number, { x: number; y: number }>();
   private moved = 0;
   private anim = 0;
+  private settle = 0;
 
   constructor(
     private viewport: HTMLElement,
@@ -50,6 +51,10 @@ export class PanZoom {
 
   private apply(notify = true): void {
     this.stage.style.transform = `translate(${this.tx}px, ${this.ty}px) scale(${this.k})`;
+    // A moving stage is its own layer (cheap frames); once still, it is drawn again at its scale, sharp.
+    this.stage.classList.add('moving');
+    clearTimeout(this.settle);
+    this.settle = window.setTimeout(() => this.stage.classList.remove('moving'), 200);
     if (notify) this.onChange();
   }
 
