@@ -5,7 +5,7 @@ import type { Model } from '../catalog/core.js';
 import { hubSourceOf, walkDescendants, type LineageStep, type LineageVisitor } from '../store/hub-lineage.js';
 import { modelCommand } from './context.js';
 import { json } from './format.js';
-import { UsageError } from './errors.js';
+import { numberFlag } from './numbers.js';
 
 interface LineageFlags {
   depth?: string;
@@ -15,9 +15,7 @@ interface LineageFlags {
 export function registerLineage(program: Command): void {
   modelCommand(program, 'lineage', "a model's ancestors and descendants as indented trees", (catalog, m, format) => {
     const o = cmd.opts() as LineageFlags;
-    const depth = o.depth === undefined ? Infinity : Number(o.depth);
-    if (!Number.isInteger(depth) && depth !== Infinity) throw new UsageError(`--depth: "${o.depth}" is not a whole number`);
-    if (depth < 0) throw new UsageError(`--depth: "${o.depth}" is negative`);
+    const depth = o.depth === undefined ? Infinity : numberFlag('--depth', o.depth, { min: 0, whole: true });
     const up = ancestors(catalog, m);
     const hub = hubSourceOf(catalog);
     if (!hub && depth === Infinity && !o.count) return void printTree(up, descendants(catalog, m), format);
