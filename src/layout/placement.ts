@@ -12,6 +12,8 @@ import { RESTRICTED_R, type UnitShape } from './unit.js';
 import { r2 } from './geometry.js';
 
 const COLUMN_GAP = 30;
+/** How far a trunk and its arrow reach above its latest box's profile (root.ts: 12 px, then a 16 px arrow). */
+const TRUNK_ABOVE = 32;
 
 export interface PackedColumn {
   family: Family;
@@ -67,26 +69,52 @@ function most(a: Float64Array): number {
   return m;
 }
 
-export function placeColumns(cols: PackedColumn[], left: number, trunkBottom: number, origin: number, minWidth: number): PlacedColumn[] {
-  const all = cols.flatMap((c) => [c.packing.left, c.packing.right]).filter((p) => p.n);
-  const lo = Math.min(Math.floor((trunkBottom - 200 - origin) / BUCKET), ...all.map((p) => p.lo));
-  const hi = Math.max(Math.floor((trunkBottom + 100 - origin) / BUCKET), ...all.map((p) => p.lo + p.n));
-  const n = hi - lo + 1;
+/** A column mirrored: every clade on the other side of its trunk. */
+function flipped(c: PackedColumn): PackedColumn {
+  const lanes = new Map([...c.packing.lanes].map(([id, l]) => [id, { ...l, side: -l.side as -1 | 1 }]));
+  return { ...c, packing: { lanes, left: c.packing.right, right: c.packing.left } };
+}
+
+type Outline = { L: Float64Array; R: Float64Array };
+
+/** Trunk x of each column, each slid left as far as the ones before it allow, and the rightmost x. */
+function slide(outlines: Outline[], left: number, n: number): { xs: number[]; right: number } {
   const env = new Float64Array(n).fill(-Infinity);
   const xs: number[] = [];
-  const outlines = cols.map((c) => {
-    const top = Math.min(trunkBottom - 150, ...[c.packing.left, c.packing.right].filter((p) => p.n).map((p) => origin + p.lo * BUCKET));
-    return outline(c, lo, n, top, trunkBottom, origin);
-  });
-  cols.forEach((c, i) => {
-    const { L, R } = outlines[i];
+  let right = -Infinity;
+  for (const { L, R } of outlines) {
     let x = left - least(L);
     for (let b = 0; b < n; b++) if (L[b] !== Infinity && env[b] !== -Infinity) x = Math.max(x, env[b] + COLUMN_GAP - L[b]);
     if (xs.length) x = Math.max(x, xs[xs.length - 1] + 80);
     for (let b = 0; b < n; b++) if (R[b] !== -Infinity) env[b] = Math.max(env[b], x + R[b]);
     xs.push(x);
+    right = Math.max(right, x + most(R));
+  }
+  return { xs, right };
+}
+
+/**
+ * Columns side by side. Each column may be mirrored (its clades on the other sides of its trunk) when
+ * that lets its neighbours slide further over its empty stretches: every combination is slid (at most
+ * 2^5, on outlines only) and the narrowest kept, the fewest mirrored on a tie.
+ */
+export function placeColumns(cols0: PackedColumn[], left: number, trunkBottom: number, origin: number, minWidth: number): PlacedColumn[] {
+  const all = cols0.flatMap((c) => [c.packing.left, c.packing.right]).filter((p) => p.n);
+  const lo = Math.min(Math.floor((trunkBottom - 200 - origin) / BUCKET), ...all.map((p) => p.lo));
+  const hi = Math.max(Math.floor((trunkBottom + 100 - origin) / BUCKET), ...all.map((p) => p.lo + p.n));
+  const n = hi - lo + 1;
+  const variants = cols0.map((c) => {
+    const top = Math.min(trunkBottom - 150, ...[c.packing.left, c.packing.right].filter((p) => p.n).map((p) => origin + p.lo * BUCKET - TRUNK_ABOVE));
+    return [c, flipped(c)].map((v) => ({ c: v, o: outline(v, lo, n, top, trunkBottom, origin) }));
   });
-  const right = Math.max(...cols.map((c, i) => xs[i] + most(outlines[i].R)));
+  let best: { mask: number; right: number; xs: number[] } | null = null;
+  const flips = (m: number) => m.toString(2).replace(/0/g, '').length;
+  for (let mask = 0; mask < 1 << cols0.length; mask++) {
+    const { xs, right } = slide(variants.map((v, i) => v[(mask >> i) & 1].o), left, n);
+    if (!best || right < best.right - 0.5 || (Math.abs(right - best.right) <= 0.5 && flips(mask) < flips(best.mask))) best = { mask, right, xs };
+  }
+  const chosen = variants.map((v, i) => v[(best!.mask >> i) & 1]);
+  const cols = chosen.map((v) => v.c), outlines = chosen.map((v) => v.o), xs = best!.xs, right = best!.right;
   const extra = minWidth > right && cols.length > 1 ? (minWidth - right) / (cols.length - 1) : 0;
   return cols.map((c, i) => {
     const trunkX = xs[i] + extra * i;
