@@ -12,7 +12,7 @@ const PITCH = 30;
 const LANES = 6;
 const TITLE_FONT = 32;
 /** Room above the latest box's centre at the scale's top (the 40 px above it hold the trunks' arrows). */
-const TOP_PAD = 12;
+const TOP_PAD = 20;
 
 /** Furniture (title, year pills, legend) grows with the figure, so it stays legible when a big figure is shown small. */
 const furnitureScale = (n: number) => Math.round(10 * Math.min(2.2, Math.max(1, Math.sqrt(n / 40)))) / 10;

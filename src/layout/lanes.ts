@@ -10,9 +10,9 @@ import type { CladeNode } from './clades.js';
 import { BUCKET, Profile, Shear } from './profile.js';
 
 /** Room between a stem and the box of a child hooked off it. */
-const STEM_GAP = 7;
+const STEM_GAP = 4;
 /** Horizontal gap between units; vertical gap above and below a unit. */
-export const HGAP = 9;
+export const HGAP = 6;
 export const VGAP = 3;
 /** First rise of a sub-branch below its box, and the step when that height is taken. */
 const RISE = 7;

@@ -11,7 +11,7 @@ import { BUCKET, Profile } from './profile.js';
 import { RESTRICTED_R, type UnitShape } from './unit.js';
 import { r2 } from './geometry.js';
 
-const COLUMN_GAP = 30;
+const COLUMN_GAP = 18;
 /** How far a trunk and its arrow reach above its latest box's profile (root.ts: 12 px, then a 16 px arrow). */
 const TRUNK_ABOVE = 32;
 
