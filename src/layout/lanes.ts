@@ -19,8 +19,10 @@ const RISE = 7;
 const STEP = 3;
 /** Half-width kept around stems and sub-branch runs. */
 const LINE = 2;
+/** How far below its run a sub-branch leaves its stem (routing's BEND), with a margin. */
+const JUNCTION = 10;
 /** Most a clade's lean changes per px of height. */
-const SLOPE = 1;
+const SLOPE = 2;
 
 export interface Lane {
   /** Offset of the node's stem from its parent's stem (or the trunk's edge), outward. */
@@ -81,7 +83,7 @@ export function packColumn(roots: CladeNode[], origin: number, trunkBottom: numb
       const acc = side === 1 ? right : left;
       const f = fit(acc, cloneProfile(shape), r, -Infinity, trunkBottom - 4);
       const shear = acc.shear(f.shape, HGAP, inset(r) + STEM_GAP, SLOPE);
-      flatten(shear, boxSlices(r, acc), SLOPE);
+      flatten(shear, boxSlices(r, acc, lanes), SLOPE);
       let cost = 0;
       for (const v of shear.s) cost += v;
       return { side, acc, ...f, shear, cost: cost / Math.max(1, shear.s.length) };
@@ -98,12 +100,19 @@ export function packColumn(roots: CladeNode[], origin: number, trunkBottom: numb
   return { lanes, left, right };
 }
 
-/** The slices each box of a clade spans. */
-function boxSlices(r: CladeNode, p: Profile): [number, number][] {
+/**
+ * The slices each box of a clade spans, and each junction (where a sub-branch leaves its stem, from
+ * its run to a little below): the stem stays upright there, so the branch leaves it cleanly.
+ */
+function boxSlices(r: CladeNode, p: Profile, lanes: Map<string, Lane>): [number, number][] {
   const out: [number, number][] = [];
   const walk = (n: CladeNode) => {
     if (n.unit) out.push([p.slice(n.y - n.unit.h / 2 - VGAP), p.slice(n.y + n.unit.h / 2 + VGAP)]);
-    for (const c of n.children) walk(c);
+    for (const c of n.children) {
+      const run = lanes.get(c.id)?.run;
+      if (run !== undefined) out.push([p.slice(run - LINE), p.slice(run + JUNCTION)]);
+      walk(c);
+    }
   };
   walk(r);
   return out;

@@ -48,9 +48,12 @@ export function routeColumn(c: PlacedColumn, trunk: Trunk, boxes: ReadonlyMap<st
   return out;
 }
 
+/** Sampling step of a leaning stem: a slice, so branches leaving it start on the drawn line. */
+const STEM_STEP = 6;
+
 /** A stem from y1 (bottom) up to y2, following its clade's lean (straight stretches kept as one segment). */
 function stemPath(c: PlacedColumn, id: string, y1: number, y2: number): Point[] {
-  const n = Math.max(1, Math.ceil((y1 - y2) / 16));
+  const n = Math.max(1, Math.ceil((y1 - y2) / STEM_STEP));
   const pts = Array.from({ length: n + 1 }, (_, i) => {
     const y = y1 + ((y2 - y1) * i) / n;
     return pt(c.xAt(id, y), y);
