@@ -84,12 +84,14 @@ export function packColumn(roots: CladeNode[], origin: number, trunkBottom: numb
       const f = fit(acc, cloneProfile(shape), r, -Infinity, trunkBottom - 4);
       const shear = acc.shear(f.shape, HGAP, inset(r) + STEM_GAP, SLOPE);
       flatten(shear, boxSlices(r, acc, lanes), SLOPE);
-      let cost = 0;
-      for (const v of shear.s) cost += v;
-      return { side, acc, ...f, shear, cost: cost / Math.max(1, shear.s.length) };
+      // The column is as wide as its wider side: how wide it gets with the clade on this side.
+      const q = cloneProfile(acc);
+      q.mergeSheared(f.shape, shear);
+      const wide = Math.max(q.extent(), (side === 1 ? left : right).extent());
+      return { side, acc, ...f, shear, wide };
     });
-    // The nearer side, or on a tie the one not used last, so the column stays balanced.
-    tries.sort((a, b) => a.cost - b.cost || (a.side === lastSide ? 1 : -1));
+    // The side that keeps the column narrower; on a tie the one not used last, so it stays balanced.
+    tries.sort((a, b) => a.wide - b.wide || (a.side === lastSide ? 1 : -1));
     const best = tries[0];
     lastSide = best.side;
     best.acc.mergeSheared(best.shape, best.shear);
