@@ -85,9 +85,7 @@ export function packColumn(roots: CladeNode[], origin: number, trunkBottom: numb
       const shear = acc.shear(f.shape, HGAP, inset(r) + STEM_GAP, SLOPE);
       flatten(shear, boxSlices(r, acc, lanes), SLOPE);
       // The column is as wide as its wider side: how wide it gets with the clade on this side.
-      const q = cloneProfile(acc);
-      q.mergeSheared(f.shape, shear);
-      const wide = Math.max(q.extent(), (side === 1 ? left : right).extent());
+      const wide = Math.max(acc.extent(), Profile.shearedExtent(f.shape, shear), (side === 1 ? left : right).extent());
       return { side, acc, ...f, shear, wide };
     });
     // The side that keeps the column narrower; on a tie the one not used last, so it stays balanced.

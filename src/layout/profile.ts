@@ -95,6 +95,18 @@ export class Profile {
     }
   }
 
+  /** Outermost extent `p` would reach merged with `mergeSheared(p, shift)` (nothing is merged). */
+  static shearedExtent(p: Profile, shift: Shear): number {
+    let m = 0;
+    for (let j = 0; j < p.n; j++) {
+      if (p.min[j] === Infinity) continue;
+      const a = shift.at(p.lo + j - 1), d = shift.at(p.lo + j), b = shift.at(p.lo + j + 1);
+      const v = p.max[j] + Math.max(d, (a + d) / 2, (b + d) / 2);
+      if (v > m) m = v;
+    }
+    return m;
+  }
+
   /**
    * The least shear that puts `p` at least `gap` outward of this profile in every slice, never below
    * `floor`, and changing by at most `slope` px per px of height, so stems lean rather than jump.
