@@ -55,19 +55,20 @@ describe('the three figures: the targets they meet, and floors for the label siz
   });
 
   // Label size on A3: the targets (survey 12 pt, default 8 pt) are not met yet; these bounds hold what is
-  // reached (9.6 pt and 5.0 pt at the time of writing) so a change that shrinks the labels fails.
-  it('--survey: at most 8 crossings, aspect 1.2–1.6, labels at least 9 pt on A3', () => {
+  // reached (11.4 pt and 6.8 pt at the time of writing, less a little for catalog growth) so a change
+  // that shrinks the labels fails.
+  it('--survey: at most 8 crossings, aspect 1.2–1.6, labels at least 11 pt on A3', () => {
     const m = layoutMetrics(scenes.survey);
     expect(m.crossings).toBeLessThanOrEqual(8);
     expect(m.aspect).toBeGreaterThanOrEqual(1.2);
     expect(m.aspect).toBeLessThanOrEqual(1.6);
-    expect(m.medianLabelPt).toBeGreaterThanOrEqual(9);
+    expect(m.medianLabelPt).toBeGreaterThanOrEqual(11);
   });
 
-  it('default (landmarks): at most 0.15 crossings per box, labels at least 4.5 pt on A3', () => {
+  it('default (landmarks): at most 0.15 crossings per box, labels at least 6.3 pt on A3', () => {
     const m = layoutMetrics(scenes.landmark);
     expect(m.crossingsPerBox).toBeLessThanOrEqual(0.15);
-    expect(m.medianLabelPt).toBeGreaterThanOrEqual(4.5);
+    expect(m.medianLabelPt).toBeGreaterThanOrEqual(6.3);
   });
 
   it('--all: at most 0.3 crossings per box, at most 3 box heights of horizontal branch per edge', () => {

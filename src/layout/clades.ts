@@ -2,7 +2,7 @@
  * Phase 2 — clades and ordering. Each family column becomes a forest: a model hangs off its primary
  * parent (the first listed parent drawn in the same column and released before it); a model without
  * one roots a clade. An organisation's unrelated clades in one column share one stem (an `org` node
- * without a box), so a lab's line leaves the trunk once. Children are ordered latest first: packed
+ * without a box), so a lab's line leaves the trunk once — unless one starts years after the others ended. Children are ordered latest first: packed
  * outward in that order, each sub-branch leaves its stem below every younger sibling, so tree edges do
  * not cross (the Sugiyama barycentre step reduces here to birth order, which is crossing-free). The
  * "continuation" of a node — its latest child, so no sibling has to leave the stem below it — sits
@@ -86,18 +86,43 @@ function groupByOrganization(tops: CladeNode[], nodes: Map<string, CladeNode>): 
     else byOrg.set(org, [n]);
   }
   const roots: CladeNode[] = [];
-  for (const [org, list] of [...byOrg].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    if (list.length === 1) {
-      roots.push(list[0]);
-      continue;
-    }
-    const t = Math.min(...list.map((n) => n.t));
-    const node: CladeNode = { id: `org:${org}`, t, y: list.find((n) => n.t === t)!.y, children: list, size: 0 };
-    nodes.set(node.id, node);
-    roots.push(node);
+  for (const [org, all] of [...byOrg].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    runs(all).forEach((list, i) => {
+      if (list.length === 1) {
+        roots.push(list[0]);
+        return;
+      }
+      const t = Math.min(...list.map((n) => n.t));
+      const node: CladeNode = { id: i ? `org:${org}:${i}` : `org:${org}`, t, y: list.find((n) => n.t === t)!.y, children: list, size: 0 };
+      nodes.set(node.id, node);
+      roots.push(node);
+    });
   }
   return roots;
 }
+
+/** Latest release in a subtree. */
+function lastT(n: CladeNode): number {
+  return Math.max(n.t, ...n.children.map(lastT));
+}
+
+/**
+ * An organisation's clades split where one starts long after all the earlier ones ended (ORG_GAP years):
+ * a stem idle for years would hold a lane open across the busiest stretch for nothing.
+ */
+function runs(list: CladeNode[]): CladeNode[][] {
+  const sorted = [...list].sort((a, b) => a.t - b.t || (a.id < b.id ? -1 : 1));
+  const out: CladeNode[][] = [];
+  let end = -Infinity;
+  for (const n of sorted) {
+    if (!out.length || n.t - end > ORG_GAP) out.push([]);
+    out[out.length - 1].push(n);
+    end = Math.max(end, lastT(n));
+  }
+  return out;
+}
+
+const ORG_GAP = 1.5;
 
 /** Sizes, child order (latest first) and each node's continuation, bottom-up. */
 function finish(n: CladeNode): void {

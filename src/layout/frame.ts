@@ -11,6 +11,8 @@ export const MARGIN = 24;
 const PITCH = 30;
 const LANES = 6;
 const TITLE_FONT = 32;
+/** Room above the latest box's centre at the scale's top (the 40 px above it hold the trunks' arrows). */
+const TOP_PAD = 20;
 
 /** Furniture (title, year pills, legend) grows with the figure, so it stays legible when a big figure is shown small. */
 const furnitureScale = (n: number) => Math.round(10 * Math.min(2.2, Math.max(1, Math.sqrt(n / 40)))) / 10;
@@ -63,7 +65,10 @@ export function frame(drawn: Model[], o: Resolved, titleLines: string[], stretch
   const points = axisModels.map((m) => ({ t: t.get(m.id)!, column: m.family }));
   const pitch = PITCH * stretch;
   const minYear = Math.round(60 * stretch);
-  const probe = timeScale({ points, firstYear, lastYear, kind: o.timeScale, bottom: 0, pitch, lanes: LANES, minYear });
-  const scale = timeScale({ points, firstYear, lastYear, kind: o.timeScale, bottom: headerH + 40 - probe.top, pitch, lanes: LANES, minYear });
+  // The top stops at the latest box unless a `to` date asks for the whole last year.
+  const lastT = o.to ? undefined : Math.max(...points.map((p) => p.t));
+  const trim = { lastT: Number.isFinite(lastT) ? lastT : undefined, pad: TOP_PAD };
+  const probe = timeScale({ points, firstYear, lastYear, kind: o.timeScale, bottom: 0, pitch, lanes: LANES, minYear, ...trim });
+  const scale = timeScale({ points, firstYear, lastYear, kind: o.timeScale, bottom: headerH + 40 - probe.top, pitch, lanes: LANES, minYear, ...trim });
   return { drawn, t, stumpModels, axisModels, firstYear, lastYear, k, kPanel, axisX: Math.round(24 + 25 * k), titleFont, titleLines, headerH, scale };
 }

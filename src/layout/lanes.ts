@@ -10,17 +10,19 @@ import type { CladeNode } from './clades.js';
 import { BUCKET, Profile, Shear } from './profile.js';
 
 /** Room between a stem and the box of a child hooked off it. */
-const STEM_GAP = 7;
+const STEM_GAP = 4;
 /** Horizontal gap between units; vertical gap above and below a unit. */
-export const HGAP = 9;
+export const HGAP = 6;
 export const VGAP = 3;
 /** First rise of a sub-branch below its box, and the step when that height is taken. */
 const RISE = 7;
 const STEP = 3;
 /** Half-width kept around stems and sub-branch runs. */
 const LINE = 2;
+/** How far below its run a sub-branch leaves its stem (routing's BEND), with a margin. */
+const JUNCTION = 10;
 /** Most a clade's lean changes per px of height. */
-const SLOPE = 1;
+const SLOPE = 2;
 
 export interface Lane {
   /** Offset of the node's stem from its parent's stem (or the trunk's edge), outward. */
@@ -81,13 +83,13 @@ export function packColumn(roots: CladeNode[], origin: number, trunkBottom: numb
       const acc = side === 1 ? right : left;
       const f = fit(acc, cloneProfile(shape), r, -Infinity, trunkBottom - 4);
       const shear = acc.shear(f.shape, HGAP, inset(r) + STEM_GAP, SLOPE);
-      flatten(shear, boxSlices(r, acc), SLOPE);
-      let cost = 0;
-      for (const v of shear.s) cost += v;
-      return { side, acc, ...f, shear, cost: cost / Math.max(1, shear.s.length) };
+      flatten(shear, boxSlices(r, acc, lanes), SLOPE);
+      // The column is as wide as its wider side: how wide it gets with the clade on this side.
+      const wide = Math.max(acc.extent(), Profile.shearedExtent(f.shape, shear), (side === 1 ? left : right).extent());
+      return { side, acc, ...f, shear, wide };
     });
-    // The nearer side, or on a tie the one not used last, so the column stays balanced.
-    tries.sort((a, b) => a.cost - b.cost || (a.side === lastSide ? 1 : -1));
+    // The side that keeps the column narrower; on a tie the one not used last, so it stays balanced.
+    tries.sort((a, b) => a.wide - b.wide || (a.side === lastSide ? 1 : -1));
     const best = tries[0];
     lastSide = best.side;
     best.acc.mergeSheared(best.shape, best.shear);
@@ -98,12 +100,19 @@ export function packColumn(roots: CladeNode[], origin: number, trunkBottom: numb
   return { lanes, left, right };
 }
 
-/** The slices each box of a clade spans. */
-function boxSlices(r: CladeNode, p: Profile): [number, number][] {
+/**
+ * The slices each box of a clade spans, and each junction (where a sub-branch leaves its stem, from
+ * its run to a little below): the stem stays upright there, so the branch leaves it cleanly.
+ */
+function boxSlices(r: CladeNode, p: Profile, lanes: Map<string, Lane>): [number, number][] {
   const out: [number, number][] = [];
   const walk = (n: CladeNode) => {
     if (n.unit) out.push([p.slice(n.y - n.unit.h / 2 - VGAP), p.slice(n.y + n.unit.h / 2 + VGAP)]);
-    for (const c of n.children) walk(c);
+    for (const c of n.children) {
+      const run = lanes.get(c.id)?.run;
+      if (run !== undefined) out.push([p.slice(run - LINE), p.slice(run + JUNCTION)]);
+      walk(c);
+    }
   };
   walk(r);
   return out;

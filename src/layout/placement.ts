@@ -11,7 +11,9 @@ import { BUCKET, Profile } from './profile.js';
 import { RESTRICTED_R, type UnitShape } from './unit.js';
 import { r2 } from './geometry.js';
 
-const COLUMN_GAP = 30;
+const COLUMN_GAP = 18;
+/** How far a trunk and its arrow reach above its latest box's profile (root.ts: 12 px, then a 16 px arrow). */
+const TRUNK_ABOVE = 32;
 
 export interface PackedColumn {
   family: Family;
@@ -67,26 +69,73 @@ function most(a: Float64Array): number {
   return m;
 }
 
-export function placeColumns(cols: PackedColumn[], left: number, trunkBottom: number, origin: number, minWidth: number): PlacedColumn[] {
-  const all = cols.flatMap((c) => [c.packing.left, c.packing.right]).filter((p) => p.n);
+/** A column mirrored: every clade on the other side of its trunk. */
+function flipped(c: PackedColumn): PackedColumn {
+  const lanes = new Map([...c.packing.lanes].map(([id, l]) => [id, { ...l, side: -l.side as -1 | 1 }]));
+  return { ...c, packing: { lanes, left: c.packing.right, right: c.packing.left } };
+}
+
+type Outline = { L: Float64Array; R: Float64Array; from: number; to: number; least: number; most: number };
+
+/** An outline with the range of slices it occupies and its extremes, for sliding. */
+function sized(o: { L: Float64Array; R: Float64Array }): Outline {
+  let from = o.L.length, to = -1;
+  for (let b = 0; b < o.L.length; b++) if (o.L[b] !== Infinity || o.R[b] !== -Infinity) (from = Math.min(from, b)), (to = b);
+  return { ...o, from, to, least: least(o.L), most: most(o.R) };
+}
+
+/** Where a column's trunk goes, slid left against `env` (the right edge so far), and `env` then. */
+function slideOne(o: Outline, env: Float64Array, left: number, prevX: number | undefined): { x: number; env: Float64Array } {
+  let x = left - o.least;
+  for (let b = o.from; b <= o.to; b++) if (o.L[b] !== Infinity && env[b] !== -Infinity) x = Math.max(x, env[b] + COLUMN_GAP - o.L[b]);
+  if (prevX !== undefined) x = Math.max(x, prevX + 80);
+  const next = Float64Array.from(env);
+  for (let b = o.from; b <= o.to; b++) if (o.R[b] !== -Infinity) next[b] = Math.max(next[b], x + o.R[b]);
+  return { x, env: next };
+}
+
+type Slid = { mask: number; right: number; xs: number[] };
+
+/**
+ * The narrowest choice of mirrored columns (the fewest mirrored on a tie): a depth-first walk over the
+ * choices, left to right, dropping a branch once it is already wider than the best found.
+ */
+function bestSlide(variants: Outline[][], left: number, n: number): Slid {
+  let best: Slid | null = null;
+  const flips = (m: number) => m.toString(2).replace(/0/g, '').length;
+  const walk = (i: number, env: Float64Array, xs: number[], right: number, mask: number) => {
+    if (best && right > best.right + 0.5) return;
+    if (i === variants.length) {
+      if (!best || right < best.right - 0.5 || (Math.abs(right - best.right) <= 0.5 && flips(mask) < flips(best.mask))) best = { mask, right, xs };
+      return;
+    }
+    for (const v of [0, 1]) {
+      const o = variants[i][v];
+      const { x, env: next } = slideOne(o, env, left, xs[xs.length - 1]);
+      walk(i + 1, next, [...xs, x], Math.max(right, x + o.most), mask | (v << i));
+    }
+  };
+  walk(0, new Float64Array(n).fill(-Infinity), [], -Infinity, 0);
+  return best!;
+}
+
+/**
+ * Columns side by side. Each column may be mirrored (its clades on the other sides of its trunk) when
+ * that lets its neighbours slide further over its empty stretches: the narrowest combination is kept
+ * (`bestSlide`, on outlines only), the fewest mirrored on a tie.
+ */
+export function placeColumns(cols0: PackedColumn[], left: number, trunkBottom: number, origin: number, minWidth: number): PlacedColumn[] {
+  const all = cols0.flatMap((c) => [c.packing.left, c.packing.right]).filter((p) => p.n);
   const lo = Math.min(Math.floor((trunkBottom - 200 - origin) / BUCKET), ...all.map((p) => p.lo));
   const hi = Math.max(Math.floor((trunkBottom + 100 - origin) / BUCKET), ...all.map((p) => p.lo + p.n));
   const n = hi - lo + 1;
-  const env = new Float64Array(n).fill(-Infinity);
-  const xs: number[] = [];
-  const outlines = cols.map((c) => {
-    const top = Math.min(trunkBottom - 150, ...[c.packing.left, c.packing.right].filter((p) => p.n).map((p) => origin + p.lo * BUCKET));
-    return outline(c, lo, n, top, trunkBottom, origin);
+  const variants = cols0.map((c) => {
+    const top = Math.min(trunkBottom - 150, ...[c.packing.left, c.packing.right].filter((p) => p.n).map((p) => origin + p.lo * BUCKET - TRUNK_ABOVE));
+    return [c, flipped(c)].map((v) => ({ c: v, o: sized(outline(v, lo, n, top, trunkBottom, origin)) }));
   });
-  cols.forEach((c, i) => {
-    const { L, R } = outlines[i];
-    let x = left - least(L);
-    for (let b = 0; b < n; b++) if (L[b] !== Infinity && env[b] !== -Infinity) x = Math.max(x, env[b] + COLUMN_GAP - L[b]);
-    if (xs.length) x = Math.max(x, xs[xs.length - 1] + 80);
-    for (let b = 0; b < n; b++) if (R[b] !== -Infinity) env[b] = Math.max(env[b], x + R[b]);
-    xs.push(x);
-  });
-  const right = Math.max(...cols.map((c, i) => xs[i] + most(outlines[i].R)));
+  const best = bestSlide(variants.map((v) => v.map((q) => q.o)), left, n);
+  const chosen = variants.map((v, i) => v[(best.mask >> i) & 1]);
+  const cols = chosen.map((v) => v.c), outlines = chosen.map((v) => v.o), xs = best.xs, right = best.right;
   const extra = minWidth > right && cols.length > 1 ? (minWidth - right) / (cols.length - 1) : 0;
   return cols.map((c, i) => {
     const trunkX = xs[i] + extra * i;

@@ -87,10 +87,24 @@ export class Profile {
     const off = p.lo - this.lo;
     for (let j = 0; j < p.n; j++) {
       if (p.min[j] === Infinity) continue;
-      const i = j + off, d = shift.at(p.lo + j);
-      if (p.min[j] + d < this.min[i]) this.min[i] = p.min[j] + d;
-      if (p.max[j] + d > this.max[i]) this.max[i] = p.max[j] + d;
+      // A stem leaning across a slice sweeps the shifts on both sides of it: take the whole sweep.
+      const a = shift.at(p.lo + j - 1), d = shift.at(p.lo + j), b = shift.at(p.lo + j + 1);
+      const i = j + off, lo = Math.min(d, (a + d) / 2, (b + d) / 2), hi = Math.max(d, (a + d) / 2, (b + d) / 2);
+      if (p.min[j] + lo < this.min[i]) this.min[i] = p.min[j] + lo;
+      if (p.max[j] + hi > this.max[i]) this.max[i] = p.max[j] + hi;
     }
+  }
+
+  /** Outermost extent `p` would reach merged with `mergeSheared(p, shift)` (nothing is merged). */
+  static shearedExtent(p: Profile, shift: Shear): number {
+    let m = 0;
+    for (let j = 0; j < p.n; j++) {
+      if (p.min[j] === Infinity) continue;
+      const a = shift.at(p.lo + j - 1), d = shift.at(p.lo + j), b = shift.at(p.lo + j + 1);
+      const v = p.max[j] + Math.max(d, (a + d) / 2, (b + d) / 2);
+      if (v > m) m = v;
+    }
+    return m;
   }
 
   /**

@@ -48,14 +48,24 @@ export function routeColumn(c: PlacedColumn, trunk: Trunk, boxes: ReadonlyMap<st
   return out;
 }
 
+/** Sampling step of a leaning stem: a slice, so branches leaving it start on the drawn line. */
+const STEM_STEP = 6;
+
 /** A stem from y1 (bottom) up to y2, following its clade's lean (straight stretches kept as one segment). */
 function stemPath(c: PlacedColumn, id: string, y1: number, y2: number): Point[] {
-  const n = Math.max(1, Math.ceil((y1 - y2) / 16));
+  const n = Math.max(1, Math.ceil((y1 - y2) / STEM_STEP));
   const pts = Array.from({ length: n + 1 }, (_, i) => {
     const y = y1 + ((y2 - y1) * i) / n;
     return pt(c.xAt(id, y), y);
   });
-  return pts.filter((p, i) => i === 0 || i === pts.length - 1 || !(pts[i - 1].x === p.x && pts[i + 1].x === p.x));
+  // Keep the corners only: a point in line with its neighbours (upright or leaning alike) adds nothing.
+  const out = [pts[0]];
+  for (let i = 1; i < pts.length - 1; i++) {
+    const a = out[out.length - 1], p = pts[i], b = pts[i + 1];
+    if (Math.abs((p.x - a.x) * (b.y - p.y) - (b.x - p.x) * (p.y - a.y)) > 0.5 * Math.abs(b.y - a.y)) out.push(p);
+  }
+  if (pts.length > 1) out.push(pts[pts.length - 1]);
+  return out;
 }
 
 /** Longest rise a hook's curve makes on its own; a longer one climbs a straight stalk, as packed. */

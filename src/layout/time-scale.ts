@@ -33,6 +33,9 @@ export interface TimeScaleInput {
   minYear?: number;
   /** How many boxes may sit side by side in one column before the year grows taller. */
   lanes?: number;
+  /** Latest date drawn: the scale's top stops `pad` above it rather than at the last year's end. */
+  lastT?: number;
+  pad?: number;
 }
 
 export const WINDOW = 2 / 12;
@@ -77,16 +80,17 @@ export function timeScale(input: TimeScaleInput): TimeScale {
     bands.push({ year: firstYear + i, bottom: y, top: y - h });
     y -= h;
   });
-  const top = y;
+  const scale = (t: number) => {
+    const i = Math.min(bands.length - 1, Math.max(0, Math.floor(t) - firstYear));
+    const b = bands[i];
+    return b.bottom + (b.top - b.bottom) * (t - b.year);
+  };
+  // The last year ends where its latest box does (plus room for it): no empty band above the tree.
+  const top = input.lastT !== undefined && bands.length ? Math.min(input.bottom, Math.max(y, scale(input.lastT) - (input.pad ?? 0))) : y;
   return {
     bands,
     top,
     bottom: input.bottom,
-    y(t: number) {
-      const i = Math.min(bands.length - 1, Math.max(0, Math.floor(t) - firstYear));
-      const b = bands[i];
-      const f = t - b.year;
-      return b.bottom + (b.top - b.bottom) * f;
-    },
+    y: scale,
   };
 }
