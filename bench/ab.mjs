@@ -10,7 +10,7 @@
 //   - `llmtree render -o …svg` and `llmtree render --all -o …svg` end to end (wall; CPU from GNU time).
 // Prints medians per build and new/base ratios. Outputs of both builds must be byte-identical (checked).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, mkdirSync, cpSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -52,10 +52,19 @@ const builds = { base, new: resolve('.') };
 for (const r of Object.values(builds)) if (!existsSync(resolve(r, 'dist/cli/llmtree.js'))) throw new Error(`no build at ${r}/dist`);
 mkdirSync('bench/out', { recursive: true });
 const timed = existsSync('/usr/bin/time');
+// Each build reads its own copy of the catalog, so each has the validated snapshot its own version writes.
+const catalogs = {};
+for (const b of Object.keys(builds)) {
+  catalogs[b] = resolve(`bench/out/ab-catalog-${b}`);
+  rmSync(catalogs[b], { recursive: true, force: true });
+  cpSync('catalog', catalogs[b], { recursive: true });
+  const r = spawnSync('node', [resolve(builds[b], 'dist/cli/llmtree.js'), 'validate', catalogs[b]], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+}
 
-function cli(root, name, args) {
+function cli(b, name, args) {
   const out = `bench/out/ab-${name}.svg`;
-  const cmd = ['node', resolve(root, 'dist/cli/llmtree.js'), 'render', ...args, '-o', out];
+  const cmd = ['node', resolve(builds[b], 'dist/cli/llmtree.js'), 'render', '--catalog', catalogs[b], ...args, '-o', out];
   const t = performance.now();
   const r = timed ? spawnSync('/usr/bin/time', ['-f', '%U %S', ...cmd], { encoding: 'utf8' }) : spawnSync(cmd[0], cmd.slice(1), { encoding: 'utf8' });
   const wall = performance.now() - t;
@@ -82,7 +91,7 @@ for (let i = 0; i < rounds; i++) {
       add(`${which}: in-process, warm (median of 9) CPU`, b, r.warmCpu);
     }
     for (const [k, args] of [['render -o tree.svg', []], ['render --all -o tree.svg', ['--all']]]) {
-      const r = cli(builds[b], `${b}-${args.length}`, args);
+      const r = cli(b, `${b}-${args.length}`, args);
       add(`\`llmtree ${k}\` wall`, b, r.wall);
       if (timed) add(`\`llmtree ${k}\` CPU`, b, r.cpu);
     }

@@ -60,12 +60,25 @@ export class Occupancy {
     for (let k = 0; k < pts.length; k++) {
       const a = pts[k], b = pts[k + 1] ?? a;
       const n = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) / (CELL / 2)));
-      for (let i = 0; i <= n; i++) {
-        const x = a.x + ((b.x - a.x) * i) / n, y = a.y + ((b.y - a.y) * i) / n;
-        this.take(x, y, x, y);
-      }
+      for (let i = 0; i <= n; i++) this.point(a.x + ((b.x - a.x) * i) / n, a.y + ((b.y - a.y) * i) / n);
     }
     return this;
+  }
+
+  /** take(x, y, x, y), with the cells set directly (lines take thousands of points: no fill calls). */
+  private point(x: number, y: number): void {
+    const m = this.margin, W = this.cols, H = this.rows;
+    let i1 = Math.floor((x - m) / CELL), i2 = Math.floor((x + m) / CELL), j1 = Math.floor((y - m) / CELL), j2 = Math.floor((y + m) / CELL);
+    if (i1 < 0) i1 = 0;
+    if (j1 < 0) j1 = 0;
+    if (i2 > W - 1) i2 = W - 1;
+    if (j2 > H - 1) j2 = H - 1;
+    if (i1 > i2 || j1 > j2) return;
+    if (this.sat || (j1 === 0 && j2 === H - 1)) return this.take(x, y, x, y);
+    const g = this.grid;
+    for (let j = j1; j <= j2; j++) for (let i = j * W + i1, e = j * W + i2; i <= e; i++) g[i] = 1;
+    if (i2 >= this.gridCols) this.gridCols = i2 + 1;
+    if (j2 >= this.gridRows) this.gridRows = j2 + 1;
   }
 
   /** The summed-area table of the grid's taken part (and the bands' prefix count), built once. */
