@@ -7,7 +7,7 @@
 //   - the default figure (landmarks, 16:9) catalog → scene → SVG in a fresh process: the first (cold) run
 //     and the median of 9 warm runs after it, as bench/figure.mjs measures them;
 //   - the same for --all;
-//   - `llmtree render -o …svg` and `llmtree render --all -o …svg` end to end (wall; CPU from GNU time).
+//   - `llmtree render -o …svg` and `llmtree render --all -o …svg` end to end (wall; CPU from perf stat or GNU time).
 // Prints medians per build and new/base ratios. Outputs of both builds must be byte-identical (checked).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, mkdirSync, cpSync, rmSync } from 'node:fs';
@@ -51,7 +51,9 @@ const rounds = Number(process.argv[3] ?? 7);
 const builds = { base, new: resolve('.') };
 for (const r of Object.values(builds)) if (!existsSync(resolve(r, 'dist/cli/llmtree.js'))) throw new Error(`no build at ${r}/dist`);
 mkdirSync('bench/out', { recursive: true });
-const timed = existsSync('/usr/bin/time');
+// CPU time of a child: `perf stat` (task-clock, to 0.01 ms) where installed, else GNU time (to 10 ms).
+const perf = spawnSync('perf', ['stat', '-x', ',', '-e', 'task-clock', 'true'], { encoding: 'utf8' }).status === 0;
+const timed = perf || existsSync('/usr/bin/time');
 // Each build reads its own copy of the catalog, so each has the validated snapshot its own version writes.
 const catalogs = {};
 for (const b of Object.keys(builds)) {
@@ -66,10 +68,13 @@ function cli(b, name, args) {
   const out = `bench/out/ab-${name}.svg`;
   const cmd = ['node', resolve(builds[b], 'dist/cli/llmtree.js'), 'render', '--catalog', catalogs[b], ...args, '-o', out];
   const t = performance.now();
-  const r = timed ? spawnSync('/usr/bin/time', ['-f', '%U %S', ...cmd], { encoding: 'utf8' }) : spawnSync(cmd[0], cmd.slice(1), { encoding: 'utf8' });
+  const r = perf
+    ? spawnSync('perf', ['stat', '-x', ',', '-e', 'task-clock', ...cmd], { encoding: 'utf8' })
+    : timed ? spawnSync('/usr/bin/time', ['-f', '%U %S', ...cmd], { encoding: 'utf8' }) : spawnSync(cmd[0], cmd.slice(1), { encoding: 'utf8' });
   const wall = performance.now() - t;
   if (r.status !== 0) throw new Error(`${cmd.join(' ')}: ${r.stderr}`);
-  const cpu = timed ? r.stderr.trim().split('\n').pop().split(' ').map(Number).reduce((a, b) => a + b, 0) * 1000 : NaN;
+  const last = r.stderr.trim().split('\n').pop();
+  const cpu = perf ? Number(last.split(',')[0]) : timed ? last.split(' ').map(Number).reduce((a, b) => a + b, 0) * 1000 : NaN;
   return { wall, cpu, out };
 }
 function child(root, which) {
