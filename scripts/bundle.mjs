@@ -18,7 +18,8 @@ const builtinsViaRequire = {
   name: 'builtins-via-require',
   setup(b) {
     b.onResolve({ filter: /^[a-z_:/]+$/ }, (a) => {
-      if (a.namespace.startsWith('builtin') || !builtins.has(a.path)) return undefined;
+      // A dynamic import() stays as it is (a split-off CJS wrapper chunk would hand back only a default export).
+      if (a.namespace.startsWith('builtin') || a.kind === 'dynamic-import' || !builtins.has(a.path)) return undefined;
       const lazy = a.path.endsWith('child_process') && /[\\/]node_modules[\\/]commander[\\/]/.test(a.importer);
       return { path: a.path, namespace: lazy ? 'builtin-lazy' : 'builtin' };
     });
