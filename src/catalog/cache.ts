@@ -11,6 +11,7 @@
  * matches the header's SHA-256; a snapshot must also have the shape of a catalog, and the icon files
  * its organisations name must be unchanged. Anything else is ignored (and rebuilt), never fatal.
  */
+import { isAscii } from 'node:buffer';
 import { createHash, randomBytes } from 'node:crypto';
 import {
   readdirSync, statSync, lstatSync, writeFileSync, mkdirSync, renameSync, rmSync, openSync, fstatSync,
@@ -74,13 +75,22 @@ export function cacheFile(dir: string, prefix = ''): string {
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /**
+ * JSON with every character beyond ASCII written as a \u escape: the same data, in a file that decodes as
+ * Latin-1 (a copy) into a one-byte string, which JSON.parse reads faster (about a quarter off a snapshot's
+ * decode and parse).
+ */
+function asciiJson(data: unknown): string {
+  return JSON.stringify(data).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
  * Write a cache file atomically: a header line (format, schema version, SHA-256 of the body), then the
  * JSON body. A cache that cannot be written is not an error, and a failed write leaves no file behind.
  */
 export function writeCacheFile(path: string, data: unknown): void {
   const tmp = join(dirname(path), `.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
   try {
-    const body = JSON.stringify(data);
+    const body = asciiJson(data);
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     writeFileSync(tmp, `${MAGIC} ${FORMAT} ${SCHEMA_VERSION} ${sha256(body)}\n${body}`, { mode: 0o600, flag: 'wx' });
     renameSync(tmp, path);
@@ -114,7 +124,8 @@ export function readCacheFile(path: string): unknown {
     if (magic !== MAGIC || format !== String(FORMAT) || schema !== String(SCHEMA_VERSION)) return undefined;
     const body = buf.subarray(nl + 1);
     if (sum !== createHash('sha256').update(body).digest('hex')) return undefined;
-    return JSON.parse(body.toString('utf8'));
+    // Files this version writes are ASCII (asciiJson); older ones are UTF-8.
+    return JSON.parse(body.toString(isAscii(body) ? 'latin1' : 'utf8'));
   } catch {
     return undefined;
   } finally {

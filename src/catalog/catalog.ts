@@ -22,13 +22,19 @@ export function makeCatalog(dir: string, models: Model[], organizations: Organiz
   const sorted = models.map((m) => (m.variants?.length ? { ...m, parameters: sizesOf(m) } : m)).sort(byRelease);
   const byId = new Map<string, Model>();
   for (const m of sorted) if (!byId.has(m.id)) byId.set(m.id, m);
-  const names = new Map<string, Model>();
-  for (const m of byId.values()) {
-    for (const s of [m.id, m.name, ...m.aliases]) {
-      const k = normalizeName(s);
-      if (!names.has(k)) names.set(k, m);
+  // The spelling index is built on the first lookup by name (a render never needs it: start-up time).
+  let names: Map<string, Model> | undefined;
+  const byName = (): Map<string, Model> => {
+    if (names) return names;
+    names = new Map();
+    for (const m of byId.values()) {
+      for (const s of [m.id, m.name, ...m.aliases]) {
+        const k = normalizeName(s);
+        if (!names.has(k)) names.set(k, m);
+      }
     }
-  }
+    return names;
+  };
   const children = new Map<string, Model[]>();
   for (const m of byId.values()) {
     for (const p of m.parents) {
@@ -45,7 +51,7 @@ export function makeCatalog(dir: string, models: Model[], organizations: Organiz
     licenses: new Map(licenses.map((l) => [l.id, l])),
     byId,
     children,
-    resolve: (s) => byId.get(s) ?? names.get(normalizeName(s)),
+    resolve: (s) => byId.get(s) ?? byName().get(normalizeName(s)),
   };
 }
 

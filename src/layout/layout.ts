@@ -39,8 +39,28 @@ interface Tree {
   stretch: number;
 }
 
-/** `draft`: only the extents (plotRight, bottom) are needed — no trunks, branches or links. */
-function tree(catalog: Catalog, drawn: Model[], o: Resolved, s: Strings, units: ReadonlyMap<string, UnitShape>, stretch: number, draft = false): Tree {
+/** Phases 1–3 for one stretch: they do not depend on the page width, so drafts and the figure share them. */
+interface Packed {
+  f: Frame;
+  families: Family[];
+  packed: PackedColumn[];
+  links: { from: string; to: string }[];
+}
+
+/** Everything a tree is laid out from: the models, options, words and units; `packs` memoises phases 1–3 by stretch. */
+interface Ctx {
+  catalog: Catalog;
+  drawn: Model[];
+  o: Resolved;
+  s: Strings;
+  units: ReadonlyMap<string, UnitShape>;
+  packs: Map<number, Packed>;
+}
+
+function pack(c: Ctx, stretch: number): Packed {
+  const known = c.packs.get(stretch);
+  if (known) return known;
+  const { catalog, drawn, o, s, units } = c;
   const f = frame(drawn, o, o.title !== undefined ? [o.title] : s.title, stretch);
   const axisBottom = f.scale.bottom;
   const families = FAMILIES.filter((fam) => f.axisModels.some((m) => m.family === fam));
@@ -53,7 +73,17 @@ function tree(catalog: Catalog, drawn: Model[], o: Resolved, s: Strings, units: 
     const width = trunkWidth(ms.length);
     return { family, forest, packing: packColumn(forest.roots, 0, axisBottom), half: width / 2 + 6, width };
   });
-  const placed = placeColumns(packed, f.axisX + 50, axisBottom, 0, o.width);
+  const p = { f, families, packed, links };
+  c.packs.set(stretch, p);
+  return p;
+}
+
+/** `draft`: only the extents (plotRight, bottom) are needed — no trunks, branches or links. `width`: the least plot width. */
+function tree(c: Ctx, stretch: number, draft = false, width = c.o.width): Tree {
+  const { f, families, packed, links } = pack(c, stretch);
+  const { s, units } = c;
+  const axisBottom = f.scale.bottom;
+  const placed = placeColumns(packed, f.axisX + 50, axisBottom, 0, width);
   const boxes: ModelBox[] = draft ? [] : placed.flatMap(columnBoxes);
   const r = root({ columns: placed, boxes, stumpModels: f.stumpModels, units, axisBottom, axisX: f.axisX, k: f.k, s, draft });
   if (draft) {
@@ -86,9 +116,10 @@ export function layoutTree(catalog: Catalog, models: readonly Model[], options: 
   const drawn = drawnModels(models, o);
   const units = new Map<string, UnitShape>(drawn.map((m) => [m.id, measureUnit(catalog, m)]));
   const layout = (o: Resolved): Composed => {
-    if (!o.aspect) return compose(catalog, tree(catalog, drawn, o, s, units, posterStretch(drawn.length)), o, s);
-    const t = fitAspect(catalog, drawn, o, s, units, o.aspect);
-    return fill(catalog, drawn, o, s, units, t, compose(catalog, t, o, s), o.aspect);
+    const c: Ctx = { catalog, drawn, o, s, units, packs: new Map() };
+    if (!o.aspect) return compose(catalog, tree(c, posterStretch(drawn.length)), o, s);
+    const t = fitAspect(c, o.aspect);
+    return fill(c, t, compose(catalog, t, o, s), o.aspect);
   };
   const first = layout(o);
   // No empty corner at the top for the title: lay the tree out again under a band kept for it.
@@ -133,17 +164,18 @@ function compose(catalog: Catalog, t: Tree, o: Resolved, s: Strings, counted?: r
  * does not grow. A few shares of the slack are tried as extents-only drafts; the best page (then the
  * tallest years) is laid out, and kept if it is no larger.
  */
-function fill(catalog: Catalog, drawn: Model[], o: Resolved, s: Strings, units: ReadonlyMap<string, UnitShape>, t: Tree, base: Composed, aspect: number): Composed {
+function fill(c: Ctx, t: Tree, base: Composed, aspect: number): Composed {
+  const { catalog, o, s } = c;
   const { scene } = base;
   const slack = scene.height - MARGIN - t.bottom;
   const years = t.f.scale.bottom - t.f.scale.top;
   if (slack < FILL_MIN * scene.height || years <= 0) return base;
   const page = (d: Tree) => pageWidth(d, aspect);
-  const drafts = FILL_SHARES.map((share) => tree(catalog, drawn, o, s, units, (t.stretch * (years + share * slack)) / years, true))
+  const drafts = FILL_SHARES.map((share) => tree(c, (t.stretch * (years + share * slack)) / years, true))
     .filter((d) => page(d) <= scene.width)
     .sort((a, b) => page(a) - page(b) || b.stretch - a.stretch);
   for (const d of drafts.slice(0, 2)) {
-    const filled = compose(catalog, tree(catalog, drawn, o, s, units, d.stretch), o, s);
+    const filled = compose(catalog, tree(c, d.stretch), o, s);
     if (filled.scene.width <= scene.width && filled.scene.height <= scene.height && (filled.titleFits || !base.titleFits)) return filled;
   }
   return base;
@@ -162,8 +194,8 @@ const FILL_MIN = 0.04;
  * taken to fall as stretch^-WIDTH_POWER while the years' span grows in proportion, and the stretch where width meets shape × height is drawn (its labels print largest).
  * Then the figure is padded to the shape, sharing extra width between the columns, or adding height below.
  */
-function fitAspect(catalog: Catalog, drawn: Model[], o: Resolved, s: Strings, units: ReadonlyMap<string, UnitShape>, aspect: number): Tree {
-  const d = tree(catalog, drawn, o, s, units, DRAFT_STRETCH, true);
+function fitAspect(c: Ctx, aspect: number): Tree {
+  const d = tree(c, DRAFT_STRETCH, true);
   // Every year's height is proportional to the stretch (up to rounding): only the years' span scales.
   const span = d.f.scale.bottom - d.f.scale.top;
   const tall = (k: number) => aspect * (d.bottom + span * (k / DRAFT_STRETCH - 1) + MARGIN);
@@ -178,9 +210,9 @@ function fitAspect(catalog: Catalog, drawn: Model[], o: Resolved, s: Strings, un
   }
   // The width is noisy (packing is discrete): draft the predicted stretch too and keep the better of the two.
   let stretch = Math.round(((lo + hi) / 2) * 100) / 100;
-  if (Math.abs(stretch - DRAFT_STRETCH) > 0.05 && pageWidth(tree(catalog, drawn, o, s, units, stretch, true), aspect) > pageWidth(d, aspect)) stretch = DRAFT_STRETCH;
+  if (Math.abs(stretch - DRAFT_STRETCH) > 0.05 && pageWidth(tree(c, stretch, true), aspect) > pageWidth(d, aspect)) stretch = DRAFT_STRETCH;
   // Columns share whatever width the shape leaves over (none when the tree is wider than the shape).
-  return tree(catalog, drawn, { ...o, width: Math.max(o.width, Math.round(tall(stretch)) - MARGIN) }, s, units, stretch);
+  return tree(c, stretch, false, Math.max(c.o.width, Math.round(tall(stretch)) - MARGIN));
 }
 
 /** The draft's year-height stretch, the range tried, and how fast width falls as years grow taller (measured: 0.3–0.4). */

@@ -31,8 +31,12 @@ function isZeroWidth(cp: number): boolean {
   return (cp >= 0x300 && cp <= 0x36f) || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x202a && cp <= 0x202e) || cp === 0xfeff;
 }
 
+/** Below U+0300 no character is wide or zero-width: such a string takes one cell per character. */
+const NARROW = /^[\u0000-\u02ff]*$/;
+
 /** Width in monospace cells. */
 export function cells(s: string): number {
+  if (NARROW.test(s)) return s.length;
   let n = 0;
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;

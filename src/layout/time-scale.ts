@@ -61,13 +61,28 @@ export function densestWindow(points: { t: number; column: string }[], year: num
   return best;
 }
 
+/** densestWindow for every year with points, in one pass over them (not one pass per year). */
+function densestByYear(points: TimeScaleInput['points']): Map<number, number> {
+  const byYear = new Map<number, { t: number; column: string }[]>();
+  for (const p of points) {
+    const y = Math.floor(p.t);
+    const list = byYear.get(y);
+    if (list) list.push(p);
+    else byYear.set(y, [p]);
+  }
+  const out = new Map<number, number>();
+  for (const [y, ps] of byYear) out.set(y, densestWindow(ps, y));
+  return out;
+}
+
 export function timeScale(input: TimeScaleInput): TimeScale {
   const { firstYear, lastYear, pitch } = input;
   const minYear = input.minYear ?? 90;
   const lanes = input.lanes ?? 4;
   const heights: number[] = [];
+  const counts = densestByYear(input.points);
   for (let y = firstYear; y <= lastYear; y++) {
-    const c = densestWindow(input.points, y);
+    const c = counts.get(y) ?? 0;
     heights.push(Math.max(minYear, Math.ceil((c * pitch) / WINDOW / lanes)));
   }
   if (input.kind === 'linear') {
