@@ -31,7 +31,9 @@ describe('layoutMetrics(scene)', () => {
 describe('the three figures: the targets they meet, and floors for the label sizes not yet at target', () => {
   it('draws from the bundled catalog', () => expect(full.models.length).toBeGreaterThan(500));
   const scenes = {
-    survey: layoutTree(full, filterModels(full, { survey: true }), { aspect: 4 / 3 }),
+    // `render --survey` draws it in the shape of the A3 landscape page it is measured on.
+    survey: layoutTree(full, filterModels(full, { survey: true }), { aspect: 420 / 297 }),
+    survey43: layoutTree(full, filterModels(full, { survey: true }), { aspect: 4 / 3 }),
     landmark: layoutTree(full, filterModels(full, { landmark: true }), { aspect: 16 / 9 }),
     all: layoutTree(full, full.models),
   };
@@ -54,21 +56,28 @@ describe('the three figures: the targets they meet, and floors for the label siz
     }
   });
 
-  // Label size on A3: the targets (survey 12 pt, default 8 pt) are not met yet; these bounds hold what is
-  // reached (11.4 pt and 6.8 pt at the time of writing, less a little for catalog growth) so a change
-  // that shrinks the labels fails.
-  it('--survey: at most 8 crossings, aspect 1.2–1.6, labels at least 11 pt on A3', () => {
+  it('--survey: at most 8 crossings, aspect 1.2–1.6, labels at least 12 pt on A3', () => {
     const m = layoutMetrics(scenes.survey);
     expect(m.crossings).toBeLessThanOrEqual(8);
     expect(m.aspect).toBeGreaterThanOrEqual(1.2);
     expect(m.aspect).toBeLessThanOrEqual(1.6);
-    expect(m.medianLabelPt).toBeGreaterThanOrEqual(11);
+    expect(m.medianLabelPt).toBeGreaterThanOrEqual(12);
   });
 
-  it('default (landmarks): at most 0.15 crossings per box, labels at least 6.3 pt on A3', () => {
+  // The default figure's target (8 pt) is not met yet; these floors hold what is reached (survey at 4:3
+  // 11.8 pt, default 7.1 pt at the time of writing, less a little for catalog growth) so a change that
+  // shrinks the labels fails.
+  it('--survey --aspect 4:3: the same crossings and aspect bounds, labels at least 11.4 pt on A3', () => {
+    const m = layoutMetrics(scenes.survey43);
+    expect(m.crossings).toBeLessThanOrEqual(8);
+    expect(m.aspect).toBeCloseTo(4 / 3, 1);
+    expect(m.medianLabelPt).toBeGreaterThanOrEqual(11.4);
+  });
+
+  it('default (landmarks): at most 0.15 crossings per box, labels at least 6.6 pt on A3', () => {
     const m = layoutMetrics(scenes.landmark);
     expect(m.crossingsPerBox).toBeLessThanOrEqual(0.15);
-    expect(m.medianLabelPt).toBeGreaterThanOrEqual(6.3);
+    expect(m.medianLabelPt).toBeGreaterThanOrEqual(6.6);
   });
 
   it('--all: at most 0.3 crossings per box, at most 3 box heights of horizontal branch per edge', () => {

@@ -60,7 +60,7 @@ export function registerRender(program: Command): void {
     .option('--scale <n>', 'PNG pixel ratio (default 1)')
     .option('--top <n>', 'organisations shown in the bar chart (default 12)')
     .option('--all', 'draw the whole catalog as a poster (default: the landmark models, slide-sized)')
-    .option('--aspect <shape>', `page shape: ${Object.keys(ASPECTS).join(', ')} (default 16:9; 4:3 with --survey; auto with --all)`)
+    .option('--aspect <shape>', `page shape: ${Object.keys(ASPECTS).join(', ')} (default 16:9; a3 with --survey, the A3 landscape page it is printed on; auto with --all)`)
     .option('--metrics', 'print the figure\'s legibility metrics (crossings, aspect, label size on A3) to stderr')
     .option('--step <period>', 'animation (.gif, .apng): one frame per year or quarter', 'quarter')
     .option('--fps <n>', 'animation (.gif, .apng): frames per second (default 4)');
@@ -134,7 +134,7 @@ export function renderOptions(flags: RenderFlags, catalog: Catalog): LayoutOptio
   checkDateSpan(flags, catalog);
   if (flags.title !== undefined && [...flags.title].length > MAX_TITLE)
     throw new UsageError(`--title: ${[...flags.title].length} characters; a title may have at most ${MAX_TITLE}`);
-  const shape = oneOf('--aspect', flags.aspect, Object.keys(ASPECTS)) ?? (flags.all ? 'auto' : flags.survey !== undefined && flags.survey !== false ? '4:3' : '16:9');
+  const shape = oneOf('--aspect', flags.aspect, Object.keys(ASPECTS)) ?? (flags.all ? 'auto' : flags.survey !== undefined && flags.survey !== false ? 'a3' : '16:9');
   return {
     aspect: ASPECTS[shape],
     timeScale: oneOf('--time-scale', flags.timeScale, TIME_SCALES),
