@@ -65,117 +65,139 @@ interface Frame {
  * Returns the number of nodes visited below the model.
  */
 export function walkDescendants(src: HubSource, model: Model, visit: LineageVisitor, maxDepth = Infinity): number {
-  return src.pages.batch(() => walk(src, model, visit, maxDepth));
+  return src.pages.batch(() => new Walk(src, visit, maxDepth).run(model));
 }
 
-function walk(src: HubSource, model: Model, visit: LineageVisitor, maxDepth: number): number {
-  const { catalog, pages, linked } = src;
-  const seenNode = new Uint8Array(pages.size);
-  const isLinked = new Uint8Array(pages.size);
-  for (const pos of linked.keys()) isLinked[pos] = 1;
-  const seenModel = new Set<Model>();
-  const hubIdsOf = (m: Model) => [...m.hf, ...(m.variants ?? []).flatMap((v) => v.hf ?? [])];
+const hubIdsOf = (m: Model) => [...m.hf, ...(m.variants ?? []).flatMap((v) => v.hf ?? [])];
 
-  const rootModel = catalog.byId.get(model.id);
-  const rootPos = rootModel ? undefined : pages.node(model.id);
-  const root: Item = rootModel ?? rootPos ?? model;
-
+/** One depth-first walk: a stack of frames over children lists, each node visited once in tree order. */
+class Walk {
+  private readonly seenNode: Uint8Array;
+  private readonly isLinked: Uint8Array;
+  private readonly seenModel = new Set<Model>();
+  private readonly stack: Frame[] = [];
+  private readonly labels: boolean;
   /** The children `children` found: kids.items[from..to). */
-  const kids = { items: [] as ArrayLike<Item>, from: 0, to: 0 };
-  const found = (items: ArrayLike<Item>, from = 0, to = items.length) => {
-    kids.items = items;
-    kids.from = from;
-    kids.to = to;
-  };
+  private readonly kids = { items: [] as ArrayLike<Item>, from: 0, to: 0 };
+
+  constructor(
+    private readonly src: HubSource,
+    private readonly visit: LineageVisitor,
+    private readonly maxDepth: number,
+  ) {
+    this.seenNode = new Uint8Array(src.pages.size);
+    this.isLinked = new Uint8Array(src.pages.size);
+    for (const pos of src.linked.keys()) this.isLinked[pos] = 1;
+    this.labels = visit.labels !== false;
+  }
+
+  run(model: Model): number {
+    const { catalog, pages } = this.src;
+    const rootModel = catalog.byId.get(model.id);
+    const rootPos = rootModel ? undefined : pages.node(model.id);
+    const root: Item = rootModel ?? rootPos ?? model;
+    this.seen(root);
+    const id = typeof root === 'number' ? pages.id(root) : root.id;
+    if (this.maxDepth > 0) this.children(root);
+    else this.found([]);
+    const hasTop = this.open(typeof root === 'number' ? root : id, 1);
+    this.visit.node({
+      depth: 0, id, name: typeof root === 'number' ? id : root.name, released: typeof root === 'number' ? pages.date(root) || '2022' : root.released,
+      repeated: false, first: true, last: true, hasChildren: hasTop,
+    });
+    let count = 0;
+    while (this.stack.length) {
+      const f = this.stack[this.stack.length - 1];
+      if (f.i >= f.end) {
+        this.stack.pop();
+        this.visit.up(f.depth - 1);
+        continue;
+      }
+      this.step(f, f.items[f.i++]);
+      count++;
+    }
+    return count;
+  }
+
+  /** Visit `item`, the next child in frame `f`, and open its children unless it was seen or is at the limit. */
+  private step(f: Frame, item: Item): void {
+    const pages = this.src.pages;
+    const repeated = this.seen(item);
+    let cid: string, name: string, released: string, relation: Relation;
+    if (typeof item === 'number') {
+      cid = name = this.labels ? pages.id(item) : '';
+      released = this.labels ? pages.date(item) || '2022' : '';
+      relation = hubRelation(pages.relation(item));
+    } else {
+      [cid, name, released] = [item.id, item.name, item.released];
+      const parentId = this.idOf(f.parent);
+      relation = item.parents.find((p) => p.model === parentId)?.relation ?? 'finetune';
+    }
+    if (repeated || f.depth >= this.maxDepth) this.found([]);
+    else this.children(item);
+    const first = f.i === f.from + 1;
+    const last = f.i === f.end;
+    const hasChildren = this.open(typeof item === 'number' ? item : cid, f.depth + 1);
+    this.visit.node({ depth: f.depth, id: cid, name, released, relation, repeated, first, last, hasChildren });
+  }
+
+  private found(items: ArrayLike<Item>, from = 0, to = items.length): void {
+    this.kids.items = items;
+    this.kids.from = from;
+    this.kids.to = to;
+  }
+
+  private idOf(parent: string | number): string {
+    return typeof parent === 'number' ? this.src.pages.id(parent) : parent;
+  }
 
   /** A repo's children (into `kids`); `into` collects them instead, for a catalog model with several repos. */
-  const idOf = (parent: string | number) => (typeof parent === 'number' ? pages.id(parent) : parent);
-
-  const hubKids = (pos: number, parent: string | number, into?: Set<Item>): void => {
-    const r = pages.kidRange(pos);
+  private hubKids(pos: number, parent: string | number, into?: Set<Item>): void {
+    const r = this.src.pages.kidRange(pos);
     let plain = !into;
-    for (let i = r.from; i < r.to && plain; i++) plain = !isLinked[r.items[i]] && r.items[i] !== pos;
-    if (plain) return found(r.items, r.from, r.to);
+    for (let i = r.from; i < r.to && plain; i++) plain = !this.isLinked[r.items[i]] && r.items[i] !== pos;
+    if (plain) return this.found(r.items, r.from, r.to);
     const out = into ?? new Set<Item>();
     for (let i = r.from; i < r.to; i++) {
       const k = r.items[i];
       if (k === pos) continue;
-      const c = linked.get(k);
+      const c = this.src.linked.get(k);
       // A catalog model is a Hub child only where the catalog itself says so: the catalog is curated.
       if (!c) out.add(k);
-      else if (c.parents.some((p) => p.model === idOf(parent))) out.add(c);
+      else if (c.parents.some((p) => p.model === this.idOf(parent))) out.add(c);
     }
-    if (!into) found([...out]);
-  };
+    if (!into) this.found([...out]);
+  }
 
-  const children = (item: Item): void => {
-    if (typeof item === 'number') return hubKids(item, item);
-    if (!catalog.byId.has(item.id)) return found([]); // a Hub repo unknown to the store
+  private children(item: Item): void {
+    if (typeof item === 'number') return this.hubKids(item, item);
+    const catalog = this.src.catalog;
+    if (!catalog.byId.has(item.id)) return this.found([]); // a Hub repo unknown to the store
     const out = new Set<Item>(catalog.children.get(item.id) ?? []);
     for (const h of hubIdsOf(item)) {
-      const pos = pages.node(h);
-      if (pos !== undefined) hubKids(pos, item.id, out);
+      const pos = this.src.pages.node(h);
+      if (pos !== undefined) this.hubKids(pos, item.id, out);
     }
-    found([...out]);
-  };
+    this.found([...out]);
+  }
 
-  const seen = (item: Item): boolean => {
+  private seen(item: Item): boolean {
     if (typeof item === 'number') {
-      if (seenNode[item]) return true;
-      seenNode[item] = 1;
+      if (this.seenNode[item]) return true;
+      this.seenNode[item] = 1;
       return false;
     }
-    if (seenModel.has(item)) return true;
-    seenModel.add(item);
+    if (this.seenModel.has(item)) return true;
+    this.seenModel.add(item);
     return false;
-  };
-
-  const stack: Frame[] = [];
-  const open = (parent: string | number, depth: number): boolean => {
-    if (kids.to === kids.from) return false;
-    stack.push({ parent, items: kids.items, from: kids.from, i: kids.from, end: kids.to, depth });
-    return true;
-  };
-
-  seen(root);
-  const labels = visit.labels !== false;
-  const id = typeof root === 'number' ? pages.id(root) : root.id;
-  if (maxDepth > 0) children(root);
-  else found([]);
-  const hasTop = open(typeof root === 'number' ? root : id, 1);
-  visit.node({
-    depth: 0, id, name: typeof root === 'number' ? id : root.name, released: typeof root === 'number' ? pages.date(root) || '2022' : root.released,
-    repeated: false, first: true, last: true, hasChildren: hasTop,
-  });
-  let count = 0;
-  while (stack.length) {
-    const f = stack[stack.length - 1];
-    if (f.i >= f.end) {
-      stack.pop();
-      visit.up(f.depth - 1);
-      continue;
-    }
-    const item = f.items[f.i++];
-    count++;
-    const repeated = seen(item);
-    let cid: string, name: string, released: string, relation: Relation;
-    if (typeof item === 'number') {
-      cid = name = labels ? pages.id(item) : '';
-      released = labels ? pages.date(item) || '2022' : '';
-      relation = hubRelation(pages.relation(item));
-    } else {
-      [cid, name, released] = [item.id, item.name, item.released];
-      const parentId = idOf(f.parent);
-      relation = item.parents.find((p) => p.model === parentId)?.relation ?? 'finetune';
-    }
-    if (repeated || f.depth >= maxDepth) found([]);
-    else children(item);
-    const first = f.i === f.from + 1;
-    const last = f.i === f.end;
-    const hasChildren = open(typeof item === 'number' ? item : cid, f.depth + 1);
-    visit.node({ depth: f.depth, id: cid, name, released, relation, repeated, first, last, hasChildren });
   }
-  return count;
+
+  private open(parent: string | number, depth: number): boolean {
+    const k = this.kids;
+    if (k.to === k.from) return false;
+    this.stack.push({ parent, items: k.items, from: k.from, i: k.from, end: k.to, depth });
+    return true;
+  }
 }
 
 const sources = new WeakMap<Catalog, HubSource>();
