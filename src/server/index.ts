@@ -22,7 +22,13 @@ const CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'u
 
 const COMMON = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
 
-export function createExplorerServer(o: ExplorerOptions): Server {
+type ApiAnswer = { status: number; body: string; type?: string };
+
+/**
+ * The read-only JSON API: the catalog, a model, the pre-drawn figures and scenes, a filtered scene.
+ * Answers that depend only on the catalog are made once; `warm` draws the default figure ahead of time.
+ */
+function apiRoutes(o: ExplorerOptions): { api: (path: string, query: URLSearchParams) => ApiAnswer | undefined; warm: () => void } {
   let catalogJson: string | undefined;
   const scenes = new Map<string, string>();
   const figures = new Map<string, { svg: string; json: string }>();
@@ -36,7 +42,7 @@ export function createExplorerServer(o: ExplorerOptions): Server {
   };
   let iconTexts: Record<string, string> | undefined;
   const icons = () => (iconTexts ??= catalogPayload(o.catalog).icons);
-  const api = (path: string, query: URLSearchParams): { status: number; body: string; type?: string } | undefined => {
+  const api = (path: string, query: URLSearchParams): ApiAnswer | undefined => {
     if (path === '/api/catalog' || path === '/api/catalog.json') {
       catalogJson ??= JSON.stringify(catalogPayload(o.catalog, o.guide));
       return { status: 200, body: catalogJson };
@@ -67,9 +73,30 @@ export function createExplorerServer(o: ExplorerOptions): Server {
     if (path.startsWith('/api/')) return { status: 404, body: JSON.stringify({ error: 'no such API path' }) };
     return undefined;
   };
+  return { api, warm: () => void figure('en', 'light') };
+}
 
+/** A file of the built page, with its type and cache policy (hashed assets are immutable). */
+function sendFile(res: ServerResponse, file: string, head: boolean): void {
+  const st = statSync(file);
+  const hashed = /\/assets\/[^/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/.test(file.split('\\').join('/'));
+  const headers: Record<string, string> = {
+    ...COMMON,
+    'Content-Type': contentType(file),
+    'Content-Length': String(st.size),
+    'Last-Modified': st.mtime.toUTCString(),
+    'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+  };
+  if (file.endsWith('.html')) headers['Content-Security-Policy'] = CSP;
+  res.writeHead(200, headers);
+  if (head) return void res.end();
+  createReadStream(file).on('error', () => res.destroy()).pipe(res);
+}
+
+export function createExplorerServer(o: ExplorerOptions): Server {
+  const { api, warm } = apiRoutes(o);
   // Lay out and draw the default figure now, so the first page load does not wait for it.
-  setImmediate(() => figure('en', 'light'));
+  setImmediate(warm);
 
   return createServer((req: IncomingMessage, res: ServerResponse) => {
     const head = req.method === 'HEAD';
@@ -89,19 +116,7 @@ export function createExplorerServer(o: ExplorerOptions): Server {
     }
     const file = resolveStatic(o.siteDir, path);
     if (!file) return send(404, 'text/plain; charset=utf-8', 'Not Found\n', { 'Cache-Control': 'no-store' });
-    const st = statSync(file);
-    const hashed = /\/assets\/[^/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/.test(file.split('\\').join('/'));
-    const headers: Record<string, string> = {
-      ...COMMON,
-      'Content-Type': contentType(file),
-      'Content-Length': String(st.size),
-      'Last-Modified': st.mtime.toUTCString(),
-      'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-    };
-    if (file.endsWith('.html')) headers['Content-Security-Policy'] = CSP;
-    res.writeHead(200, headers);
-    if (head) return res.end();
-    createReadStream(file).on('error', () => res.destroy()).pipe(res);
+    sendFile(res, file, head);
   });
 }
 
