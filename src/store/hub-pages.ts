@@ -389,44 +389,52 @@ class LabelPage {
   }
 }
 
+/** One table's pages, each read and decoded on first use (null: the store has no such page). */
+class PageCache<T> {
+  private readonly pages: (T | null | undefined)[] = [];
+  private readonly read;
+
+  constructor(
+    db: Db,
+    table: string,
+    private readonly decode: (data: Buffer) => T,
+  ) {
+    this.read = db.prepare(`SELECT data FROM ${table} WHERE page = ?`).pluck();
+  }
+
+  get(p: number): T | null {
+    let page = this.pages[p];
+    if (page === undefined) {
+      const data = this.read.get(p) as Buffer | undefined;
+      this.pages[p] = page = data ? this.decode(data) : null;
+    }
+    return page;
+  }
+}
+
 /** Read access to the pages of one store, by position: children, relation and label. Pages are read once. */
 export class HubPages {
-  private readonly graphs: (GraphPage | null | undefined)[] = [];
-  private readonly labels: (LabelPage | null | undefined)[] = [];
-  private readonly positions: (Int32Array | null | undefined)[] = [];
-  private readonly readGraph;
-  private readonly readLabels;
-  private readonly readPositions;
+  private readonly graphs: PageCache<GraphPage>;
+  private readonly labels: PageCache<LabelPage>;
+  private readonly positions: PageCache<Int32Array>;
   private readonly ridOf;
   /** Positions are below this (typed arrays indexed by position are this long). */
   readonly size: number;
 
   constructor(private readonly db: Db) {
-    this.readGraph = db.prepare('SELECT data FROM graph WHERE page = ?').pluck();
-    this.readLabels = db.prepare('SELECT data FROM labels WHERE page = ?').pluck();
-    this.readPositions = db.prepare('SELECT data FROM rid_pos WHERE page = ?').pluck();
+    this.graphs = new PageCache(db, 'graph', (d) => new GraphPage(d));
+    this.labels = new PageCache(db, 'labels', (d) => new LabelPage(d));
+    this.positions = new PageCache(db, 'rid_pos', (d) => new Int32Array(Uint8Array.from(d).buffer));
     this.ridOf = db.prepare('SELECT rid FROM names WHERE id = ?').pluck();
     this.size = ((db.prepare('SELECT coalesce(max(page), -1) FROM graph').pluck().get() as number) + 1) << PAGE_BITS;
   }
 
   private graph(pos: number): GraphPage | null {
-    const p = pos >> PAGE_BITS;
-    let page = this.graphs[p];
-    if (page === undefined) {
-      const data = this.readGraph.get(p) as Buffer | undefined;
-      this.graphs[p] = page = data ? new GraphPage(data) : null;
-    }
-    return page;
+    return this.graphs.get(pos >> PAGE_BITS);
   }
 
   private label(pos: number): LabelPage | null {
-    const p = pos >> PAGE_BITS;
-    let page = this.labels[p];
-    if (page === undefined) {
-      const data = this.readLabels.get(p) as Buffer | undefined;
-      this.labels[p] = page = data ? new LabelPage(data) : null;
-    }
-    return page;
+    return this.labels.get(pos >> PAGE_BITS);
   }
 
   /**
@@ -447,24 +455,14 @@ export class HubPages {
   node(id: string): number | undefined {
     const rid = this.ridOf.get(id) as number | undefined;
     if (rid === undefined) return undefined;
-    const p = rid >> PAGE_BITS;
-    let page = this.positions[p];
-    if (page === undefined) {
-      const data = this.readPositions.get(p) as Buffer | undefined;
-      this.positions[p] = page = data ? new Int32Array(Uint8Array.from(data).buffer) : null;
-    }
-    const pos = page?.[rid & MASK] ?? -1;
+    const pos = this.positions.get(rid >> PAGE_BITS)?.[rid & MASK] ?? -1;
     return pos < 0 ? undefined : pos;
   }
 
   /** Children of a position, in rid order (a view into the page: do not keep it past the walk). */
   kids(pos: number): Int32Array {
-    const page = this.graph(pos);
-    if (!page) return EMPTY;
-    const s = pos & MASK;
-    const from = page.start[s];
-    const to = page.start[s + 1];
-    return from === to ? EMPTY : page.kids.subarray(from, to);
+    const r = this.kidRange(pos);
+    return r.from === r.to ? EMPTY : r.items.subarray(r.from, r.to);
   }
 
   private readonly range: { items: Int32Array; from: number; to: number } = { items: EMPTY, from: 0, to: 0 };
