@@ -1,19 +1,14 @@
 /** Range checks for numeric render flags, so no flag can ask for unbounded work. */
 import { earliest, latest, year, type Catalog } from '../catalog/core.js';
 import { UsageError } from './errors.js';
-import { optionalNumber } from './numbers.js';
 
 /** Bounds of `--width` (px for SVG/PNG, pt for PDF) and `--scale`. */
-export const WIDTH_RANGE = [64, 100_000] as const;
-export const SCALE_RANGE = [0.1, 10] as const;
+export const WIDTH_RANGE = { min: 64, max: 100_000 } as const;
+export const SCALE_RANGE = { min: 0.1, max: 10 } as const;
 /** Frames per second of an animation: GIF delays are whole hundredths of a second. */
-export const FPS_RANGE = [0.1, 50] as const;
+export const FPS_RANGE = { min: 0.1, max: 50 } as const;
 /** `--from`/`--to` may reach this many years beyond the catalog's first and last release. */
 export const YEAR_MARGIN = 10;
-
-export function rangeFlag(flag: string, v: string | undefined, [min, max]: readonly [number, number]): number | undefined {
-  return optionalNumber(flag, v, { min, max });
-}
 
 /** `--from`/`--to` must fall within the catalog's span of years, give or take YEAR_MARGIN. */
 export function checkDateSpan(flags: { from?: string; to?: string }, catalog: Catalog): void {

@@ -12,8 +12,8 @@ import { iconFile } from '../catalog/icon-file.js';
 import { catalogDir, loadOrExit, findModel, CLI_ENTRIES } from './context.js';
 import { UsageError } from './errors.js';
 import { checkOutput, writeOutput, STDOUT } from './output.js';
-import { numberFlag } from './numbers.js';
-import { rangeFlag, checkDateSpan, pixelBudgetMessage, WIDTH_RANGE, SCALE_RANGE, FPS_RANGE } from './limits.js';
+import { numberFlag, optionalNumber } from './numbers.js';
+import { checkDateSpan, pixelBudgetMessage, WIDTH_RANGE, SCALE_RANGE, FPS_RANGE } from './limits.js';
 
 const FORMATS = ['svg', 'png', 'pdf', 'json', 'gif', 'apng'] as const;
 /** Animations: the tree growing period by period. */
@@ -161,7 +161,7 @@ async function writeAnimation(format: Format, flags: RenderFlags, catalog: Catal
   if (width !== undefined && width > MAX_ANIMATION_WIDTH) throw new UsageError(`--width: ${name} is at most ${MAX_ANIMATION_WIDTH} px wide (the frames are held in memory); got ${width}`);
   if (flags.scale !== undefined) throw new UsageError(`--scale: not for ${name}; give its width in px with --width (default 1024)`);
   const step = oneOf('--step', flags.step, STEPS) ?? 'quarter';
-  const fps = rangeFlag('--fps', flags.fps, FPS_RANGE);
+  const fps = optionalNumber('--fps', flags.fps, FPS_RANGE);
   const frames = growthFrames(catalog, models, options, step);
   const last = frames[frames.length - 1].scene;
   if (flags.metrics) printMetrics(last);
@@ -192,8 +192,8 @@ export function readIcons(catalog: Catalog, scene: Scene): Map<string, string> {
 
 export async function runRender(flags: RenderFlags): Promise<void> {
   const format = formatOf(flags);
-  const width = rangeFlag('--width', flags.width, WIDTH_RANGE);
-  const scale = rangeFlag('--scale', flags.scale, SCALE_RANGE);
+  const width = optionalNumber('--width', flags.width, WIDTH_RANGE);
+  const scale = optionalNumber('--scale', flags.scale, SCALE_RANGE);
   const dir = catalogDir(flags.catalog);
   if (flags.output) checkOutput(flags.output, dir);
   const catalog = await loadOrExit(dir);
