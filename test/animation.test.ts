@@ -2,7 +2,6 @@ import { describe, it, expect } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import UPNG from 'upng-js';
 import { GifReader } from 'omggif';
 import { loadCatalog, filterModels } from '../src/catalog/index.js';
@@ -10,7 +9,8 @@ import { growthFrames, type Scene } from '../src/layout/index.js';
 import { frameRasters, drawRegion, changedRegions, wholeFrames } from '../src/render/frames.js';
 import { scenesToGif } from '../src/render/gif.js';
 import { scenesToApng } from '../src/render/apng.js';
-import { registerRender, readIcons } from '../src/cli/render.js';
+import { readIcons } from '../src/cli/render.js';
+import { renderInProcess } from './helpers.js';
 import { UsageError } from '../src/cli/errors.js';
 
 const MINI = 'test/fixtures/figure/mini';
@@ -139,11 +139,7 @@ describe('animated GIF and APNG', () => {
 });
 
 describe('llmtree render (animations)', () => {
-  const run = async (...args: string[]) => {
-    const program = new Command().exitOverride();
-    registerRender(program);
-    await program.parseAsync(['node', 'llmtree', 'render', '--catalog', MINI, ...args]);
-  };
+  const run = (...args: string[]) => renderInProcess(MINI, ...args);
   const dir = mkdtempSync(join(tmpdir(), 'llmtree-anim-'));
 
   it('writes .apng by extension and --format apng', async () => {

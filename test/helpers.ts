@@ -43,3 +43,11 @@ export function cli(args: string[], options: { cwd?: string; env?: Record<string
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** `llmtree render --catalog CATALOG ...args` in this process: a usage error is thrown, not printed. */
+export async function renderInProcess(catalog: string, ...args: string[]): Promise<void> {
+  const [{ Command }, { registerRender }] = await Promise.all([import('commander'), import('../src/cli/render.js')]);
+  const program = new Command().exitOverride();
+  registerRender(program);
+  await program.parseAsync(['node', 'llmtree', 'render', '--catalog', catalog, ...args]);
+}

@@ -2,13 +2,13 @@ import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync, writeFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { loadCatalog } from '../src/catalog/index.js';
 import { layoutTree } from '../src/layout/index.js';
 import { renderSvg, svgToPng, svgToPdf, sceneJson, parseIcon } from '../src/render/index.js';
 import { polyline } from '../src/render/svg.js';
 import { cropScene } from '../src/render/frames.js';
-import { registerRender, readIcons } from '../src/cli/render.js';
+import { readIcons } from '../src/cli/render.js';
+import { renderInProcess } from './helpers.js';
 import { UsageError } from '../src/cli/errors.js';
 import { hostileCatalog } from './fixtures/figure/catalogs.js';
 
@@ -125,11 +125,7 @@ describe('svgToPng / svgToPdf / sceneJson', () => {
 });
 
 describe('llmtree render', () => {
-  const run = async (...args: string[]) => {
-    const program = new Command().exitOverride();
-    registerRender(program);
-    await program.parseAsync(['node', 'llmtree', 'render', '--catalog', MINI, ...args]);
-  };
+  const run = (...args: string[]) => renderInProcess(MINI, ...args);
   const dir = mkdtempSync(join(tmpdir(), 'llmtree-render-'));
 
   it('writes svg, png, pdf and json by extension', async () => {
