@@ -145,9 +145,8 @@ export function polyline(pts: readonly { x: number; y: number }[]): string {
     const dx = e.x - a.x, dy = e.y - a.y, len = Math.hypot(dx, dy);
     const off = (q: { x: number; y: number }) => (len ? Math.abs(dx * (q.y - a.y) - dy * (q.x - a.x)) / len : Math.hypot(q.x - a.x, q.y - a.y));
     const between = (q: { x: number; y: number }) => len > 0 && (q.x - a.x) * dx + (q.y - a.y) * dy >= 0 && (e.x - q.x) * dx + (e.y - q.y) * dy >= 0;
-    const run = [...skipped, pts[i]];
-    if (run.every((q) => between(q) && off(q) <= STRAIGHT)) skipped = run;
-    else (kept.push(pts[i]), (skipped = []));
+    skipped.push(pts[i]);
+    if (!skipped.every((q) => between(q) && off(q) <= STRAIGHT)) (kept.push(pts[i]), (skipped = []));
   }
   if (pts.length > 1) kept.push(pts[pts.length - 1]);
   return kept.map((q, i) => `${i ? 'L' : 'M'}${num(q.x)} ${num(q.y)}`).join('');
