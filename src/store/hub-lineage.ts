@@ -10,6 +10,7 @@
  */
 import type { Catalog, Model, Relation } from '../catalog/core.js';
 import type { HubPages } from './hub-pages.js';
+import { hubIds } from '../import/match.js';
 
 /** One node of the walk, in depth-first order. */
 export interface LineageStep {
@@ -67,8 +68,6 @@ interface Frame {
 export function walkDescendants(src: HubSource, model: Model, visit: LineageVisitor, maxDepth = Infinity): number {
   return src.pages.batch(() => new Walk(src, visit, maxDepth).run(model));
 }
-
-const hubIdsOf = (m: Model) => [...m.hf, ...(m.variants ?? []).flatMap((v) => v.hf ?? [])];
 
 /** One depth-first walk: a stack of frames over children lists, each node visited once in tree order. */
 class Walk {
@@ -174,7 +173,7 @@ class Walk {
     const catalog = this.src.catalog;
     if (!catalog.byId.has(item.id)) return this.found([]); // a Hub repo unknown to the store
     const out = new Set<Item>(catalog.children.get(item.id) ?? []);
-    for (const h of hubIdsOf(item)) {
+    for (const h of hubIds(item)) {
       const pos = this.src.pages.node(h);
       if (pos !== undefined) this.hubKids(pos, item.id, out);
     }
