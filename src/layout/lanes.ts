@@ -30,7 +30,7 @@ export interface Lane {
   /** Height of the horizontal run of its sub-branch (absent for a continuation: straight up). */
   run?: number;
   side: -1 | 1;
-  /** Clade roots: how far out the whole clade sits at each height (it leans to hug the clades inside it). */
+  /** Clade roots and sub-branches: how far out the whole subtree sits at each height (it leans to hug what was packed inside it). */
   shear?: Shear;
 }
 
@@ -175,9 +175,12 @@ function packNode(n: CladeNode, origin: number, lanes: Map<string, Lane>): Profi
     // A child younger than the continuation passes below the continuation's box.
     const floor = cont && c.y - (c.unit?.boxH ?? 0) / 2 < boxBottom(cont) + 4 ? boxBottom(cont) + RISE : -Infinity;
     const f = fit(acc, packNode(c, origin, lanes), c, floor, limit);
-    acc.merge(f.shape, f.offset);
-    acc.add(f.run - LINE, f.run + LINE, 0, f.offset);
-    lanes.set(c.id, { offset: f.offset, run: f.run, side: 1 });
+    // The sub-branch leans like a clade: toward its parent's stem wherever nothing packed before it is in the way.
+    const shear = acc.shear(f.shape, HGAP, inset(c) + STEM_GAP, SLOPE);
+    flatten(shear, boxSlices(c, acc, lanes), SLOPE);
+    acc.mergeSheared(f.shape, shear);
+    acc.add(f.run - LINE, f.run + LINE, 0, shear.at(acc.slice(f.run)));
+    lanes.set(c.id, { offset: shear.at(acc.slice(c.y)), run: f.run, side: 1, shear });
     stemTop = Math.min(stemTop === -Infinity ? f.run : stemTop, f.run);
     stemBottom = Math.max(stemBottom, f.run + LINE);
   }

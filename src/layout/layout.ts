@@ -221,4 +221,4 @@ const STRETCH_MIN = 0.6;
 const STRETCH_MAX = 4;
 const WIDTH_POWER = 0.36;
 /** A poster (no target shape): a big catalog gets taller years, so crowded lines stack instead of spreading. */
-const posterStretch = (n: number) => Math.min(3, Math.max(1, n / 120));
+const posterStretch = (n: number) => Math.min(3, Math.max(1, n / 240));

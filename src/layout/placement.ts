@@ -6,7 +6,7 @@
 import type { Catalog, Family } from '../catalog/core.js';
 import type { ModelBox, Column } from './scene.js';
 import type { CladeNode, Forest } from './clades.js';
-import { inset, type Packing } from './lanes.js';
+import { inset, type Lane, type Packing } from './lanes.js';
 import { BUCKET, Profile } from './profile.js';
 import { RESTRICTED_R, type UnitShape } from './unit.js';
 import { r2 } from './geometry.js';
@@ -149,25 +149,24 @@ export function placeColumns(cols0: PackedColumn[], left: number, trunkBottom: n
       side: new Map(),
       xAt: () => 0,
     };
-    const rel = new Map<string, { u: number; root: string }>();
-    for (const r of c.forest.roots) walk(placed, r, 0, r.id, rel);
+    const rel = new Map<string, { chain: Lane[]; root: Lane }>();
+    for (const r of c.forest.roots) walk(placed, r, [], c.packing.lanes.get(r.id)!, rel);
     placed.xAt = (id, y) => {
       const q = rel.get(id)!;
-      const lane = c.packing.lanes.get(q.root)!;
-      return trunkX + lane.side * (c.half + q.u + lane.shear!.atY(y));
+      let u = q.root.shear!.atY(y);
+      for (const l of q.chain) u += l.shear ? l.shear.atY(y) : l.offset;
+      return trunkX + q.root.side * (c.half + u);
     };
     for (const [id, n] of c.forest.nodes) placed.stemX.set(id, placed.xAt(id, n.y));
     return placed;
   });
 }
 
-/** Each node's stem offset from its clade root's stem, from the roots outward. */
-function walk(c: PlacedColumn, n: CladeNode, parentU: number, root: string, rel: Map<string, { u: number; root: string }>): void {
-  const lane = c.packing.lanes.get(n.id)!;
-  const u = parentU + lane.offset;
-  c.side.set(n.id, lane.side);
-  rel.set(n.id, { u, root });
-  for (const ch of n.children) walk(c, ch, u, root, rel);
+/** Each node's chain of lanes below its clade root (their offsets and shears add up to its stem's distance from the root's stem). */
+function walk(c: PlacedColumn, n: CladeNode, chain: Lane[], root: Lane, rel: Map<string, { chain: Lane[]; root: Lane }>): void {
+  c.side.set(n.id, c.packing.lanes.get(n.id)!.side);
+  rel.set(n.id, { chain, root });
+  for (const ch of n.children) walk(c, ch, [...chain, c.packing.lanes.get(ch.id)!], root, rel);
 }
 
 export function columnOf(c: PlacedColumn): Column {

@@ -43,7 +43,7 @@ export function root(input: RootInput): Root {
   const dec = columns.find((c) => c.family === 'decoder-only');
   const rootX = ed && dec ? (ed.trunkX + dec.trunkX) / 2 : trunkXs.length ? (Math.min(...trunkXs) + Math.max(...trunkXs)) / 2 : input.axisX + 200;
   const reach = trunkXs.length ? Math.max(...trunkXs.map((x) => Math.abs(x - rootX))) : 0;
-  const rootY = axisBottom + Math.round(Math.max(ROOT_GAP, Math.min(150, reach * 0.08)));
+  const rootY = axisBottom + Math.round(Math.max(ROOT_GAP, Math.min(90, reach * 0.08)));
   const totalW = columns.reduce((a, c) => a + c.width * 1.15, 0);
   const trunks = input.draft ? [] : makeTrunks(input, rootX, rootY, totalW);
   const { boxes: stumpBoxes, bottom } = stumpRows(input, rootX, rootY);
@@ -68,7 +68,12 @@ function makeTrunks(input: RootInput, rootX: number, rootY: number, totalW: numb
   const spines = tis.map((ti) => ({ family: ti.family, half: (ti.width * 1.15) / 2, pts: sampleBezier(spineOf(ti), 96) }));
   const lowBoxes = boxes.filter((b) => b.unit.y + b.unit.h > axisBottom - 60);
   // Family names along the trunks keep clear of the boxes and of the other trunks.
+  // Names already written: a later name keeps clear of them too.
+  const written: { pts: Point[]; r: number }[] = [];
+  const clearOfWritten = (pts: Point[], r: number) =>
+    written.every((w) => pts.every((p) => w.pts.every((q) => Math.abs(q.x - p.x) >= w.r + r || Math.abs(q.y - p.y) >= w.r + r)));
   const labelFree = (family: Family) => (pts: Point[], r: number) => {
+    if (!clearOfWritten(pts, r)) return false;
     for (const p of pts) {
       for (const b of p.y > axisBottom - 40 ? lowBoxes : boxes) {
         const u = b.unit;
@@ -81,7 +86,13 @@ function makeTrunks(input: RootInput, rootX: number, rootY: number, totalW: numb
     }
     return true;
   };
-  return tis.map((ti) => makeTrunk(ti, labelFree(ti.family)));
+  return tis.map((ti) => {
+    const free = labelFree(ti.family);
+    let taken: { pts: Point[]; r: number } | undefined;
+    const trunk = makeTrunk(ti, (pts, r) => free(pts, r) && Boolean((taken = { pts, r })));
+    if (taken) written.push(taken);
+    return trunk;
+  });
 }
 
 /** Pre-Transformer models released before the axis starts, in rows on the stump. */

@@ -122,7 +122,8 @@ function trunkLabel(t: TrunkInput, spine: [Point, Point, Point, Point], free?: L
       if (!free || free(band, size * 0.55)) return option;
     }
   }
-  return first ?? { label: verticalLabel(t) };
+  // Every spot along the curve touches something: up the trunk's own vertical part instead.
+  return (!free && first) || { label: verticalLabel(t) };
 }
 
 function verticalLabel(t: TrunkInput): TextLine {

@@ -18,6 +18,8 @@ export const NAME_CELLS = 11;
 export const MAX_MARKS = 1;
 export const MARK_GAP = 3;
 export const RESTRICTED_R = 5;
+/** Vertical gap between stacked marks. */
+const STACK_GAP = 2;
 
 export interface UnitShape {
   model: Model;
@@ -59,26 +61,25 @@ export function measureUnit(catalog: Catalog, m: Model): UnitShape {
     lines.push({ text: l, x: cx, y: y - LINE_GAP - 2, size: NAME_FONT, anchor: 'middle' });
   }
   const orgs = [...new Set(m.organizations)];
-  const shown = orgs.slice(0, MAX_MARKS);
-  let x = boxW + MARK_GAP;
+  const items: { w: number; h: number; place: (x: number, y: number) => void }[] = [];
   const marks: UnitShape['marks'] = [];
-  for (const o of shown) {
+  for (const o of orgs.slice(0, MAX_MARKS)) {
     const s = markShape(o, catalog.organizations.get(o));
-    marks.push({ ...s, x, y: (boxH - s.h) / 2 });
-    x += s.w + MARK_GAP;
+    items.push({ w: s.w, h: s.h, place: (x, y) => marks.push({ ...s, x, y }) });
   }
-  if (orgs.length > shown.length) {
-    const text = `+${orgs.length - shown.length}`;
+  if (orgs.length > MAX_MARKS) {
+    const text = `+${orgs.length - MAX_MARKS}`;
     const w = Math.ceil(textWidth(text, 8) + 4);
-    marks.push({ org: '+', name: orgs.slice(MAX_MARKS).join(', '), kind: 'badge', text, color: '#888888', w, h: 14, x, y: (boxH - 14) / 2 });
-    x += w + MARK_GAP;
+    const s = { org: '+', name: orgs.slice(MAX_MARKS).join(', '), kind: 'badge' as const, text, color: '#888888', w, h: 14 };
+    items.push({ w, h: 14, place: (x, y) => marks.push({ ...s, x, y }) });
   }
   const c = commercialUse(catalog, m);
   let restricted: UnitShape['restricted'];
   if (c === 'no' || c === 'conditional') {
-    restricted = { x: x + RESTRICTED_R, y: boxH / 2, commercial: c };
-    x += 2 * RESTRICTED_R + MARK_GAP;
+    const r = RESTRICTED_R;
+    items.push({ w: 2 * r, h: 2 * r, place: (x, y) => (restricted = { x: x + r, y: y + r, commercial: c }) });
   }
+  const x = placeItems(items, boxW + MARK_GAP, boxH);
   return {
     model: m,
     w: Math.ceil(x - MARK_GAP),
@@ -90,4 +91,28 @@ export function measureUnit(catalog: Catalog, m: Model): UnitShape {
     restricted,
     fill: isOpen(m) ? 'filled' : 'hollow',
   };
+}
+
+/**
+ * The marks beside a box, as one column stacked from the box's middle when they fit its height (the
+ * unit stays narrow), else side by side. Returns the x after the last column.
+ */
+function placeItems(items: { w: number; h: number; place: (x: number, y: number) => void }[], x0: number, boxH: number): number {
+  if (!items.length) return x0;
+  const stackH = items.reduce((a, it) => a + it.h, 0) + STACK_GAP * (items.length - 1);
+  if (stackH <= boxH) {
+    const w = Math.max(...items.map((it) => it.w));
+    let y = (boxH - stackH) / 2;
+    for (const it of items) {
+      it.place(x0 + (w - it.w) / 2, y);
+      y += it.h + STACK_GAP;
+    }
+    return x0 + w + MARK_GAP;
+  }
+  let x = x0;
+  for (const it of items) {
+    it.place(x, (boxH - it.h) / 2);
+    x += it.w + MARK_GAP;
+  }
+  return x;
 }
