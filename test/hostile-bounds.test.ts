@@ -180,15 +180,36 @@ describe('long lineage chains', () => {
   });
 });
 
-describe('a PNG of the whole catalog with no size asked', () => {
-  it('is drawn at the largest scale within the pixel budget, and says so', () => {
+describe('a PNG with no size asked', () => {
+  const pixels = (file: string) => {
+    const png = readFileSync(file);
+    return png.readUInt32BE(16) * png.readUInt32BE(20);
+  };
+
+  it('of the whole bundled catalog fits the pixel budget: at full size when it fits, else at the largest scale that does, said so', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'llmtree-all-')), 'all.png');
     const r = cli(['render', '--all', '-o', out]);
-    expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/drawing the PNG at --scale 0\.\d+ to stay within 100 megapixels/);
-    const png = readFileSync(out);
-    const w = png.readUInt32BE(16);
-    const h = png.readUInt32BE(20);
-    expect(w * h).toBeLessThanOrEqual(100_000_000);
+    expect(r.code, r.stderr).toBe(0);
+    const scaled = /drawing the PNG at --scale (0\.\d+) to stay within 100 megapixels/.exec(r.stderr);
+    const svg = cli(['render', '--all', '--format', 'svg']);
+    const [, w, h] = /viewBox="0 0 (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)"/.exec(svg.stdout)!.map(Number);
+    expect(Boolean(scaled)).toBe(w * h > 100_000_000);
+    expect(pixels(out)).toBeLessThanOrEqual(100_000_000);
+  });
+
+  it('of a figure over the budget (600 same-day siblings, side by side) is drawn at the largest scale within it, and says so', () => {
+    const dir = fixture();
+    const base = BERT.replace('survey: {versions: [1, 2, 3]}\n', '');
+    for (let i = 0; i < 600; i++) {
+      writeFileSync(join(dir, 'models', `s${i}.yaml`), base.replace('id: bert', `id: s${i}`).replace('name: BERT', `name: Sibling number ${i}`).replace('2018-10-11', '2019-03-01') + 'parents: [{model: bert, relation: finetune}]\n');
+    }
+    const out = join(mkdtempSync(join(tmpdir(), 'llmtree-wide-')), 'wide.png');
+    const r = cli(['render', '--all', '--catalog', dir, '-o', out], { env: { LLMTREE_CACHE: '0' } });
+    expect(r.code, r.stderr).toBe(0);
+    const m = /the figure is (\d+)×(\d+) px; drawing the PNG at --scale (0\.\d+) to stay within 100 megapixels/.exec(r.stderr);
+    expect(m, r.stderr).not.toBeNull();
+    expect(Number(m![1]) * Number(m![2])).toBeGreaterThan(100_000_000);
+    expect(pixels(out)).toBeLessThanOrEqual(100_000_000);
+    expect(pixels(out)).toBeGreaterThan(90_000_000);
   });
 });

@@ -64,20 +64,28 @@ describe('the three figures: the targets they meet, and floors for the label siz
     expect(m.medianLabelPt).toBeGreaterThanOrEqual(12);
   });
 
-  // The default figure's target (8 pt) is not met yet; these floors hold what is reached (survey at 4:3
-  // 11.8 pt, default 7.1 pt at the time of writing, less a little for catalog growth) so a change that
-  // shrinks the labels fails.
-  it('--survey --aspect 4:3: the same crossings and aspect bounds, labels at least 11.4 pt on A3', () => {
+  it('--survey --aspect 4:3: the same crossings and aspect bounds, labels at least 12 pt on A3', () => {
     const m = layoutMetrics(scenes.survey43);
     expect(m.crossings).toBeLessThanOrEqual(8);
     expect(m.aspect).toBeCloseTo(4 / 3, 1);
-    expect(m.medianLabelPt).toBeGreaterThanOrEqual(11.4);
+    expect(m.medianLabelPt).toBeGreaterThanOrEqual(12);
   });
 
-  it('default (landmarks): at most 0.15 crossings per box, labels at least 6.6 pt on A3', () => {
+  it('default (landmarks, 16:9): at most 0.15 crossings per box, labels at least 8 pt on A3', () => {
     const m = layoutMetrics(scenes.landmark);
+    expect(m.aspect).toBeCloseTo(16 / 9, 1);
     expect(m.crossingsPerBox).toBeLessThanOrEqual(0.15);
-    expect(m.medianLabelPt).toBeGreaterThanOrEqual(6.6);
+    expect(m.medianLabelPt).toBeGreaterThanOrEqual(8);
+  });
+
+  // The bundled catalog grows: a landmark more or less moves the default figure's labels by about
+  // ±0.1 pt (measured by dropping or adding one at a time), so the target holds with a margin.
+  it('default: still at least 8 pt with one landmark fewer or one recent model more', () => {
+    const lm = filterModels(full, { landmark: true });
+    const extra = full.models.find((m) => !m.landmark && m.family === 'decoder-only' && m.released >= '2026')!;
+    for (const ms of [lm.filter((m) => m.id !== lm[40].id), lm.filter((m) => m.id !== lm[120].id), [...lm, extra]]) {
+      expect(layoutMetrics(layoutTree(full, ms, { aspect: 16 / 9 })).medianLabelPt).toBeGreaterThanOrEqual(8);
+    }
   });
 
   it('--all: at most 0.3 crossings per box, at most 3 box heights of horizontal branch per edge', () => {

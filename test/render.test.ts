@@ -59,10 +59,15 @@ describe('renderSvg(scene)', () => {
     expect(svg).not.toMatch(/<text[^>]*text-anchor="middle"/);
   });
 
-  it('draws a routed stem without the points of its straight runs', () => {
+  it('draws a routed stem without the points of its straight runs, its corners rounded', () => {
     const d = polyline([{ x: 0, y: 0 }, { x: 0, y: 5 }, { x: 0, y: 10 }, { x: 5, y: 15 }, { x: 10, y: 20 }, { x: 10, y: 20.004 }, { x: 10, y: 30 }, { x: 10, y: 25 }]);
-    expect(d).toBe('M0 0L0 10L10 20L10 30L10 25'); // a turn back is kept
+    // The corners kept (a turn back too) are the curves' control points; each curve starts and ends on
+    // the segments, at most half-way along them, so a branch leaving a segment's middle is on the line.
+    expect([...d.matchAll(/Q([\d.]+) ([\d.]+)/g)].map((m) => `${m[1]},${m[2]}`)).toEqual(['0,10', '10,20', '10,30']);
+    expect(d.startsWith('M0 0L0 5Q0 10 ')).toBe(true);
+    expect(d.endsWith('L10 25')).toBe(true);
     expect(polyline([{ x: 1, y: 1 }])).toBe('M1 1');
+    expect(polyline([{ x: 0, y: 0 }, { x: 0, y: 40 }, { x: 30, y: 80 }])).toBe('M0 0L0 22Q0 40 10.8 54.4L30 80');
   });
 
   it('is deterministic', () => {
@@ -164,6 +169,8 @@ describe('llmtree render', () => {
     await expect(run('-o', f, '--aspect', '5:1')).rejects.toBeInstanceOf(UsageError);
     await expect(run('-o', join(dir, 'tree.gif'), '--step', 'month')).rejects.toBeInstanceOf(UsageError);
     await expect(run('-o', f, '--family', 'nope')).rejects.toBeInstanceOf(UsageError);
+    // A binary format with no file to write it to.
+    for (const format of ['png', 'pdf', 'gif']) await expect(run('--format', format)).rejects.toThrow(/writes a binary file: give it with -o/);
     expect(existsSync(f)).toBe(false);
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });

@@ -112,6 +112,8 @@ function oneOf<T extends string>(flag: string, v: string | undefined, allowed: r
 
 function formatOf(flags: RenderFlags): Format {
   const explicit = oneOf('--format', flags.format, FORMATS);
+  // Text goes to stdout when no file is named; a binary format needs -o (`-o -` for stdout).
+  if (explicit && !flags.output && explicit !== 'svg' && explicit !== 'json') throw new UsageError(`render: --format ${explicit} writes a binary file: give it with -o (or -o - for stdout)`);
   if (explicit) return explicit;
   if (!flags.output) throw new UsageError('render: give an output file with -o (tree.svg, tree.png, tree.pdf) or --format json');
   if (flags.output === STDOUT) return 'svg';
@@ -168,7 +170,7 @@ async function writeAnimation(format: Format, flags: RenderFlags, catalog: Catal
   const o = { fps, width, icons: readIcons(catalog, last) };
   const scenes = frames.map((f) => f.scene);
   const data = format === 'gif' ? (await import('../render/gif.js')).scenesToGif(scenes, o) : (await import('../render/apng.js')).scenesToApng(scenes, o);
-  writeOutput(flags.output!, data, dir);
+  writeOutput(flags.output ?? STDOUT, data, dir);
 }
 
 /** Icon files named by the drawn organisations, read once each; a missing file falls back to the badge. */
@@ -235,5 +237,5 @@ export async function runRender(flags: RenderFlags): Promise<void> {
     const { svgToPdf } = await import('../render/pdf.js');
     data = await svgToPdf(svg, { width });
   }
-  writeOutput(flags.output!, data, dir);
+  writeOutput(flags.output ?? STDOUT, data, dir);
 }

@@ -73,7 +73,7 @@ function fit(acc: Profile, shape: Profile, child: CladeNode, floor: number, limi
   return { offset, run, shape };
 }
 
-export function packColumn(roots: CladeNode[], origin: number, trunkBottom: number): Packing {
+export function packColumn(roots: CladeNode[], origin: number, trunkBottom: number, wall?: (slice: number) => number): Packing {
   const lanes = new Map<string, Lane>();
   const left = new Profile(origin), right = new Profile(origin);
   let lastSide: -1 | 1 = -1;
@@ -85,7 +85,9 @@ export function packColumn(roots: CladeNode[], origin: number, trunkBottom: numb
       const shear = acc.shear(f.shape, HGAP, inset(r) + STEM_GAP, SLOPE);
       flatten(shear, boxSlices(r, acc, lanes), SLOPE);
       // The column is as wide as its wider side: how wide it gets with the clade on this side.
-      const wide = Math.max(acc.extent(), Profile.shearedExtent(f.shape, shear), (side === 1 ? left : right).extent());
+      // Left of the trunk, the columns already set leave room where they are low (`wall`).
+      const w = (s: -1 | 1) => (s === -1 ? wall : undefined);
+      const wide = Math.max(acc.extent(w(side)), Profile.shearedExtent(f.shape, shear, w(side)), (side === 1 ? left : right).extent(w(-side as -1 | 1)));
       return { side, acc, ...f, shear, wide };
     });
     // The side that keeps the column narrower; on a tie the one not used last, so it stays balanced.

@@ -22,7 +22,7 @@ import { drawnModels, frame, MARGIN, type Frame } from './frame.js';
 import { buildForest } from './clades.js';
 import { packColumn } from './lanes.js';
 import { trunkWidth } from './trunks.js';
-import { placeColumns, columnBoxes, columnOf, type PackedColumn } from './placement.js';
+import { placeColumns, columnBoxes, columnOf, leftWall, type PackedColumn } from './placement.js';
 import { root } from './root.js';
 import { routeColumn, secondaryLinks } from './routing.js';
 import { furniture } from './furniture.js';
@@ -66,13 +66,16 @@ function pack(c: Ctx, stretch: number): Packed {
   const families = FAMILIES.filter((fam) => f.axisModels.some((m) => m.family === fam));
   const drawnIds = new Set(drawn.map((m) => m.id));
   const links: { from: string; to: string }[] = [];
-  const packed: PackedColumn[] = families.map((family) => {
+  const packed: PackedColumn[] = [];
+  for (const family of families) {
     const ms = f.axisModels.filter((m) => m.family === family);
     const forest = buildForest({ catalog, models: ms, drawn: drawnIds, t: f.t, y: f.scale.y, units });
     links.push(...forest.links);
     const width = trunkWidth(ms.length);
-    return { family, forest, packing: packColumn(forest.roots, 0, axisBottom), half: width / 2 + 6, width };
-  });
+    // The columns set so far leave room above their busy years: the left side of this one may reach over it.
+    const wall = leftWall(packed, f.axisX + 50, axisBottom, 0);
+    packed.push({ family, forest, packing: packColumn(forest.roots, 0, axisBottom, wall), half: width / 2 + 6, width });
+  }
   const p = { f, families, packed, links };
   c.packs.set(stretch, p);
   return p;

@@ -124,7 +124,8 @@ function bestSlide(variants: Outline[][], left: number, n: number): Slid {
  * that lets its neighbours slide further over its empty stretches: the narrowest combination is kept
  * (`bestSlide`, on outlines only), the fewest mirrored on a tie.
  */
-export function placeColumns(cols0: PackedColumn[], left: number, trunkBottom: number, origin: number, minWidth: number): PlacedColumn[] {
+/** The columns' outlines, both ways round, and the narrowest way to slide them side by side. */
+function slid(cols0: PackedColumn[], left: number, trunkBottom: number, origin: number) {
   const all = cols0.flatMap((c) => [c.packing.left, c.packing.right]).filter((p) => p.n);
   const lo = Math.min(Math.floor((trunkBottom - 200 - origin) / BUCKET), ...all.map((p) => p.lo));
   const hi = Math.max(Math.floor((trunkBottom + 100 - origin) / BUCKET), ...all.map((p) => p.lo + p.n));
@@ -133,7 +134,27 @@ export function placeColumns(cols0: PackedColumn[], left: number, trunkBottom: n
     const top = Math.min(trunkBottom - 150, ...[c.packing.left, c.packing.right].filter((p) => p.n).map((p) => origin + p.lo * BUCKET - TRUNK_ABOVE));
     return [c, flipped(c)].map((v) => ({ c: v, o: sized(outline(v, lo, n, top, trunkBottom, origin)) }));
   });
-  const best = bestSlide(variants.map((v) => v.map((q) => q.o)), left, n);
+  return { lo, n, variants, best: bestSlide(variants.map((v) => v.map((q) => q.o)), left, n) };
+}
+
+/**
+ * How much room the columns set so far leave the next column's left side at each slice: the right
+ * edge of everything there, less its furthest point (so ≤ 0; the page's left edge where nothing is).
+ */
+export function leftWall(cols: PackedColumn[], left: number, trunkBottom: number, origin: number): (slice: number) => number {
+  if (!cols.length) return () => 0;
+  const { lo, n, variants, best } = slid(cols, left, trunkBottom, origin);
+  const env = new Float64Array(n).fill(left);
+  variants.forEach((v, i) => {
+    const o = v[(best.mask >> i) & 1].o;
+    for (let b = o.from; b <= o.to; b++) if (o.R[b] !== -Infinity) env[b] = Math.max(env[b], best.xs[i] + o.R[b]);
+  });
+  const m = most(env);
+  return (slice) => (slice < lo || slice >= lo + n ? left : env[slice - lo]) - m;
+}
+
+export function placeColumns(cols0: PackedColumn[], left: number, trunkBottom: number, origin: number, minWidth: number): PlacedColumn[] {
+  const { variants, best } = slid(cols0, left, trunkBottom, origin);
   const chosen = variants.map((v, i) => v[(best.mask >> i) & 1]);
   const cols = chosen.map((v) => v.c), outlines = chosen.map((v) => v.o), xs = best.xs, right = best.right;
   const extra = minWidth > right && cols.length > 1 ? (minWidth - right) / (cols.length - 1) : 0;

@@ -96,12 +96,12 @@ export class Profile {
   }
 
   /** Outermost extent `p` would reach merged with `mergeSheared(p, shift)` (nothing is merged). */
-  static shearedExtent(p: Profile, shift: Shear): number {
+  static shearedExtent(p: Profile, shift: Shear, wall?: (slice: number) => number): number {
     let m = 0;
     for (let j = 0; j < p.n; j++) {
       if (p.min[j] === Infinity) continue;
       const a = shift.at(p.lo + j - 1), d = shift.at(p.lo + j), b = shift.at(p.lo + j + 1);
-      const v = p.max[j] + Math.max(d, (a + d) / 2, (b + d) / 2);
+      const v = p.max[j] + Math.max(d, (a + d) / 2, (b + d) / 2) + (wall ? wall(p.lo + j) : 0);
       if (v > m) m = v;
     }
     return m;
@@ -146,9 +146,12 @@ export class Profile {
   }
 
   /** Outermost extent over all heights (0 when empty). */
-  extent(): number {
+  extent(wall?: (slice: number) => number): number {
     let m = 0;
-    for (let i = 0; i < this.n; i++) if (this.max[i] > m) m = this.max[i];
+    for (let i = 0; i < this.n; i++) {
+      const v = this.max[i] + (wall ? wall(this.lo + i) : 0);
+      if (v > m) m = v;
+    }
     return m;
   }
 }

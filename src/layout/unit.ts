@@ -9,8 +9,8 @@ import { textWidth, wrap } from './text.js';
 import { markShape, type MarkShape } from './marks.js';
 import type { TextLine } from './scene.js';
 
-export const NAME_FONT = 26;
-export const PREFIX_FONT = 10;
+export const NAME_FONT = 30;
+export const PREFIX_FONT = 13;
 export const PAD_X = 5;
 export const LINE_GAP = 2;
 /** Most cells a name line may take before it wraps. */

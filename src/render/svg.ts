@@ -149,7 +149,34 @@ export function polyline(pts: readonly { x: number; y: number }[]): string {
     if (!skipped.every((q) => between(q) && off(q) <= STRAIGHT)) (kept.push(pts[i]), (skipped = []));
   }
   if (pts.length > 1) kept.push(pts[pts.length - 1]);
-  return kept.map((q, i) => `${i ? 'L' : 'M'}${num(q.x)} ${num(q.y)}`).join('');
+  return rounded(kept);
+}
+
+/** Radius of a stem's rounded corners (scene units): leaning stems bend rather than kink. */
+const CORNER = 18;
+
+/**
+ * Path data through the points with each corner rounded: the path leaves a segment up to CORNER before
+ * the corner (never past half of it) and curves into the next one with a quadratic whose control point
+ * is the corner, so it stays inside the corner's angle, where the packing kept the stem's sweep free.
+ */
+function rounded(q: readonly { x: number; y: number }[]): string {
+  if (q.length < 3) return q.map((p, i) => `${i ? 'L' : 'M'}${num(p.x)} ${num(p.y)}`).join('');
+  let d = `M${num(q[0].x)} ${num(q[0].y)}`;
+  for (let i = 1; i < q.length - 1; i++) {
+    const a = q[i - 1], p = q[i], b = q[i + 1];
+    const la = Math.hypot(p.x - a.x, p.y - a.y), lb = Math.hypot(b.x - p.x, b.y - p.y);
+    const r = Math.min(CORNER, la / 2, lb / 2);
+    if (r < 0.5) {
+      d += `L${num(p.x)} ${num(p.y)}`;
+      continue;
+    }
+    const s = { x: p.x + ((a.x - p.x) * r) / la, y: p.y + ((a.y - p.y) * r) / la };
+    const e = { x: p.x + ((b.x - p.x) * r) / lb, y: p.y + ((b.y - p.y) * r) / lb };
+    d += `L${num(s.x)} ${num(s.y)}Q${num(p.x)} ${num(p.y)} ${num(e.x)} ${num(e.y)}`;
+  }
+  const z = q[q.length - 1];
+  return d + `L${num(z.x)} ${num(z.y)}`;
 }
 
 function curve(d: readonly { x: number; y: number }[]): string {
