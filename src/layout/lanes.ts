@@ -1,10 +1,13 @@
 /**
- * Phase 3 — columns and lanes. Each clade is packed as a rigid shape around its stem, bottom-up:
- * the continuation straight above the node, then the other children latest first, each as close to
- * the stem as its profile allows (outward of everything packed before it wherever both are present).
- * A child's sub-branch runs along `run`, the first height below its box where nothing but the stem
- * is in the way. Distances are `u`, measured outward from the stem; the side (left or right of the
- * trunk) only mirrors them, so every shape is the same on either side.
+ * Phase 3 — columns and lanes. Each clade is packed around its stem, bottom-up: the continuation
+ * straight above the node, then the other children (smaller subtrees first), each outward of everything
+ * packed before it wherever both are present, and leaning toward the stem (at most SLOPE) wherever
+ * nothing is in the way, so a sub-branch hugs its parent's stem instead of keeping one distance from it
+ * all the way up. A child's sub-branch runs along `run`, the first height below its box where nothing
+ * but the stem is in the way. Clade roots lean the same way against the clades inside them, and take
+ * the side of the trunk that keeps the column narrower — counting, on the left, the room the columns
+ * already set leave above their busy years (`wall`). Distances are `u`, measured outward from the stem;
+ * the side (left or right of the trunk) only mirrors them, so every shape is the same on either side.
  */
 import type { CladeNode } from './clades.js';
 import { BUCKET, Profile, Shear } from './profile.js';
@@ -25,7 +28,7 @@ const JUNCTION = 10;
 const SLOPE = 2;
 
 export interface Lane {
-  /** Offset of the node's stem from its parent's stem (or the trunk's edge), outward. */
+  /** Offset of the node's stem from its parent's stem (or the trunk's edge), outward, at the node's own height (`shear`, when set, gives it at every height). */
   offset: number;
   /** Height of the horizontal run of its sub-branch (absent for a continuation: straight up). */
   run?: number;
@@ -55,11 +58,11 @@ function boxTop(n: CladeNode): number {
 }
 
 /**
- * Find the least offset and a free run height for `child` beside what `acc` already holds.
- * `limit` is the lowest the run may go (the parent's box top, or the trunk's foot).
+ * A free run height for `child`'s sub-branch beside what `acc` already holds, and the child's shape
+ * with the sub-branch's rise from its run into the box. `limit` is the lowest the run may go (the
+ * parent's box top, or the trunk's foot).
  */
-function fit(acc: Profile, shape: Profile, child: CladeNode, floor: number, limit: number): { offset: number; run: number; shape: Profile } {
-  const minOffset = inset(child) + STEM_GAP;
+function fit(acc: Profile, shape: Profile, child: CladeNode, floor: number, limit: number): { run: number; shape: Profile } {
   let run = Math.min(Math.max(boxBottom(child) + RISE, floor), limit);
   for (let r = run; r <= limit; r += STEP) {
     if (acc.clearBeyond(r - LINE - 1, r + LINE + 1, LINE + 1)) {
@@ -67,10 +70,8 @@ function fit(acc: Profile, shape: Profile, child: CladeNode, floor: number, limi
       break;
     }
   }
-  // The sub-branch's rise from its run into the box belongs to the child's shape.
   shape.add(Math.min(run, boxBottom(child)), Math.max(run, boxBottom(child)), -LINE, LINE);
-  const offset = Math.max(minOffset, acc.clearance(shape, HGAP));
-  return { offset, run, shape };
+  return { run, shape };
 }
 
 export function packColumn(roots: CladeNode[], origin: number, trunkBottom: number, wall?: (slice: number) => number): Packing {

@@ -3,6 +3,7 @@
  *   1. frame.ts      time scale: drawn subset, years, date → y
  *   2. clades.ts     clades and ordering: each column's forest, organisations' stems, child order
  *   3. lanes.ts      columns and lanes: each clade packed around its stem, sides of the trunk
+ *                    (the left side may reach over the columns already set: placement's leftWall)
  *   4. placement.ts  placement: columns side by side, boxes; root.ts: trunks and stump
  *   5. routing.ts    routing: branches, stems, secondary links
  *   6. furniture.ts  title, legend, chart, axis: in empty parts of the page; the page size

@@ -6,12 +6,15 @@
  */
 export const BUCKET = 6;
 
+/** Shared by every profile until it holds something (`cover` gives it arrays of its own). */
+const EMPTY = new Float64Array(0);
+
 export class Profile {
   /** First slice held, and how many. */
   lo = 0;
   n = 0;
-  min = new Float64Array(0);
-  max = new Float64Array(0);
+  min = EMPTY;
+  max = EMPTY;
 
   constructor(readonly origin: number) {}
 
@@ -45,8 +48,8 @@ export class Profile {
     this.rebase(lo, hi);
   }
 
-  private minAll = new Float64Array(0);
-  private maxAll = new Float64Array(0);
+  private minAll = EMPTY;
+  private maxAll = EMPTY;
 
   private rebase(lo: number, hi: number): void {
     this.lo = lo;
@@ -124,18 +127,6 @@ export class Profile {
     for (let j = 1; j < p.n; j++) s[j] = Math.max(s[j], s[j - 1] - step);
     for (let j = p.n - 2; j >= 0; j--) s[j] = Math.max(s[j], s[j + 1] - step);
     return new Shear(this.origin, p.lo, s);
-  }
-
-  /** The least shift d that puts `p` at least `gap` outward of this profile wherever both are present. */
-  clearance(p: Profile, gap: number): number {
-    let d = -Infinity;
-    const a = Math.max(this.lo, p.lo), b = Math.min(this.lo + this.n, p.lo + p.n);
-    for (let s = a; s < b; s++) {
-      const mine = this.max[s - this.lo], theirs = p.min[s - p.lo];
-      if (mine === -Infinity || theirs === Infinity) continue;
-      if (mine + gap - theirs > d) d = mine + gap - theirs;
-    }
-    return d;
   }
 
   /** Whether nothing reaches beyond u over the heights [y1, y2]. */
