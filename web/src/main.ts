@@ -1,4 +1,5 @@
 /** The explorer: wires state (in the URL), the figure, filters, search, details, chart, guide and time. */
+import { fetchFigure as fetchFigureFor, firstFigure, type Figure } from './early.js';
 import { FAMILIES, WEIGHTS, parseCount } from '../../src/catalog/core.js';
 import { lineageIds } from '../../src/graph/index.js';
 import { STRINGS as FIGURE } from '../../src/layout/index.js';
@@ -53,21 +54,9 @@ main().catch((e: Error) => {
   stage.append(h('p', { class: 'error', role: 'alert' }, e.message));
 });
 
-/**
- * The figure of the whole catalog, laid out and drawn by the server (or `llmtree site`) with the same
- * engine: its SVG text and its boxes' positions. Filters, if any, are first shown on it.
- */
-async function fetchFigure(lang = state.lang, theme = state.theme): Promise<{ meta: FigureMeta; svg: string } | undefined> {
-  const at = `api/figures/${lang}-${theme}`;
-  try {
-    const [meta, svg] = await Promise.all([
-      fetch(`${at}.json`).then((r) => (r.ok ? (r.json() as Promise<FigureMeta>) : undefined)),
-      fetch(`${at}.svg`).then((r) => (r.ok ? r.text() : undefined)),
-    ]);
-    return meta && svg ? { meta, svg } : undefined;
-  } catch {
-    return undefined;
-  }
+/** The whole catalog's figure in `lang` and `theme` (the one asked for first is already on its way). Filters, if any, are first shown on it. */
+function fetchFigure(lang = state.lang, theme = state.theme): Promise<Figure | undefined> {
+  return lang === firstFigure.lang && theme === firstFigure.theme ? firstFigure.figure : fetchFigureFor(lang, theme);
 }
 
 async function main(): Promise<void> {
