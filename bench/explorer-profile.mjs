@@ -17,7 +17,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Self time (ms, thread clock) per event name on one thread between two timestamps. */
 function selfTimes(events, pid, tid, from, to) {
-  const xs = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.ts >= from && e.ts <= to && e.tdur !== undefined).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const xs = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.ts + e.dur >= from && e.ts <= to && e.tdur !== undefined).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
   const out = {};
   const stack = [];
   for (const e of xs) {

@@ -10,7 +10,6 @@ import type { FigureMeta } from '../../src/server/figure.js';
 import type { LayoutRequest } from './layout-worker.js';
 import { filterOf } from './data.js';
 import { PanZoom } from './zoom.js';
-import { setupSearch } from './search.js';
 import { renderDetails } from './details.js';
 import { renderChart } from './chart.js';
 import { fillGuideForm, readGuideForm, runGuide } from './guide.js';
@@ -77,8 +76,6 @@ async function main(): Promise<void> {
     performance.mark('figure');
     if (fig) {
       attach(remember(fromSvg(fig.meta, fig.svg, baseKey(state))));
-      if (state.zoom) pz.set(state.zoom, false);
-      else pz.fit(false);
       await firstPaint();
     }
   }
@@ -101,11 +98,11 @@ async function main(): Promise<void> {
   render('load');
   performance.mark('render');
   if (!painted) {
-    if (state.zoom) pz.set(state.zoom, false);
-    else pz.fit(false);
     if (state.sel && !state.zoom) flyToSelection();
     await firstPaint();
   }
+  // The search (MiniSearch and its UI) is its own chunk, loaded once the figure is on screen.
+  const { setupSearch } = await import('./search.js');
   setupSearch($('search') as HTMLInputElement, $('suggestions') as HTMLUListElement, data.catalog, (id) => select(id, true));
   metrics.ready = true;
   document.body.dataset.ready = 'true';
@@ -236,22 +233,26 @@ function render(what: string, started = performance.now()): void {
   writeUrl();
   if (what !== 'load') {
     if (what !== 'layout') changedAt = started;
-    void nextPaint().then(() => {
+    const frame = (redrawn = nextPaint().then(() => {
       performance.mark(`redrawn:${what}`);
       metrics.redraws.push({ what, ms: performance.now() - (what === 'layout' ? changedAt : started) });
-    });
+      if (redrawn === frame) redrawn = undefined;
+    }));
   }
 }
 
+/**
+ * Put `d` on the stage. The view (the URL's zoom, else fit) is set before the figure goes in, so the
+ * figure is styled and laid out once, at the scale it is drawn at: reading the viewport's size after
+ * inserting it would lay it out at scale 1 first (its text too), then again at the view's scale.
+ */
 function attach(d: Drawn): void {
-  const before = current;
   current = d;
-  clear(stage);
-  stage.append(d.svg);
   pz.setSize(d.figure.width, d.figure.height);
-  if (!before) return;
   if (state.zoom) pz.set(state.zoom, false);
   else pz.fit(false);
+  clear(stage);
+  stage.append(d.svg);
 }
 
 function emphasize(): void {
@@ -261,12 +262,15 @@ function emphasize(): void {
 }
 
 let urlTimer = 0;
+/** The frame a redraw waits for, if one is pending: the URL (history.replaceState, ~10 ms) is written after it. */
+let redrawn: Promise<void> | undefined;
 function writeUrl(): void {
   clearTimeout(urlTimer);
-  urlTimer = window.setTimeout(() => {
+  const write = () => {
     const url = `${location.pathname}${serializeState(state)}`;
     if (url !== `${location.pathname}${location.search}`) history.replaceState(null, '', url);
-  }, 80);
+  };
+  urlTimer = window.setTimeout(() => (redrawn ? void redrawn.then(write) : write()), 80);
 }
 
 // ---- selection and details ----

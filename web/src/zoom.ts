@@ -49,11 +49,9 @@ export class PanZoom {
     return Math.min(Math.max(k, this.fitScale() * 0.5), 6);
   }
 
-  private apply(notify = true, moving = true): void {
+  private apply(notify = true): void {
     this.stage.style.transform = `translate(${this.tx}px, ${this.ty}px) scale(${this.k})`;
     // A moving stage is its own layer (cheap frames); once still, it is drawn again at its scale, sharp.
-    // A view set in one step (the first paint, a new layout) is drawn once, at its scale, and not again.
-    if (!moving) return void (notify && this.onChange());
     this.stage.classList.add('moving');
     clearTimeout(this.settle);
     this.settle = window.setTimeout(() => this.stage.classList.remove('moving'), 200);
@@ -71,7 +69,7 @@ export class PanZoom {
     this.k = this.clampK(z.k);
     this.tx = vw / 2 - z.x * this.w * this.k;
     this.ty = vh / 2 - z.y * this.h * this.k;
-    this.apply(notify, notify);
+    this.apply(notify);
   }
 
   fit(notify = true): void {
