@@ -39,28 +39,6 @@ export function asciiOnly(svg: string): string {
   return svg.replace(/[^\x00-\x7f]/gu, (c) => `&#${c.codePointAt(0)};`);
 }
 
-/**
- * The language and theme a page URL asks for, read as the page reads them (web/src/state.ts); no theme
- * means the reader's `prefers-color-scheme`.
- */
-export function figureChoice(q: URLSearchParams): { lang: 'en' | 'zh'; theme?: 'light' | 'dark' } {
-  const t = q.get('theme');
-  return { lang: q.get('lang') === 'zh' ? 'zh' : 'en', theme: t === 'dark' || t === 'light' ? t : undefined };
-}
-
-/**
- * A `Link` header that has the browser fetch the page's first-paint figure (web/src/early.ts asks for the
- * same URLs, in the same CORS mode) while it is still reading the page, before any script has run. With
- * no theme in the URL both are named, each for the colour scheme that picks it, so only one is fetched.
- */
-export function figurePreload(q: URLSearchParams): string {
-  const { lang, theme } = figureChoice(q);
-  const links = (t: 'light' | 'dark', media: string) =>
-    ['json', 'svg'].map((ext) => `<api/figures/${lang}-${t}.${ext}>; rel=preload; as=fetch; crossorigin=anonymous${media}`);
-  if (theme) return links(theme, '').join(', ');
-  return [...links('light', '; media="(prefers-color-scheme: light)"'), ...links('dark', '; media="(prefers-color-scheme: dark)"')].join(', ');
-}
-
 /** The figure files the server answers and `llmtree site` writes: api/figures/<lang>-<theme>.{svg,json}. */
 export const FIGURE_LANGS = ['en', 'zh'] as const;
 export const FIGURE_THEMES = ['light', 'dark'] as const;

@@ -1,13 +1,11 @@
 /** The explorer's HTTP server: the built page, plus the catalog as read-only JSON. GET and HEAD only. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createReadStream, realpathSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import type { Catalog } from '../catalog/core.js';
 import type { Guide } from '../catalog/guide-schema.js';
 import { catalogPayload, modelPayload, scenePayload, figurePayload } from './data.js';
 import { resolveStatic, contentType } from './static.js';
-import { figurePreload } from './figure.js';
 
 export { resolveStatic, contentType } from './static.js';
 export { catalogPayload, modelPayload, scenePayload, figurePayload, API_VERSION, type CatalogPayload, type ModelPayload } from './data.js';
@@ -78,17 +76,8 @@ function apiRoutes(o: ExplorerOptions): { api: (path: string, query: URLSearchPa
   return { api, warm: () => void figure('en', 'light') };
 }
 
-/** Whether `file` is the page (the site's own index.html), which loads the first-paint figure. */
-function isPage(siteDir: string, file: string): boolean {
-  try {
-    return file === join(realpathSync(siteDir), 'index.html');
-  } catch {
-    return false;
-  }
-}
-
 /** A file of the built page, with its type and cache policy (hashed assets are immutable). */
-function sendFile(res: ServerResponse, file: string, head: boolean, extra: Record<string, string> = {}): void {
+function sendFile(res: ServerResponse, file: string, head: boolean): void {
   const st = statSync(file);
   const hashed = /\/assets\/[^/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/.test(file.split('\\').join('/'));
   const headers: Record<string, string> = {
@@ -99,7 +88,7 @@ function sendFile(res: ServerResponse, file: string, head: boolean, extra: Recor
     'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
   };
   if (file.endsWith('.html')) headers['Content-Security-Policy'] = CSP;
-  res.writeHead(200, { ...headers, ...extra });
+  res.writeHead(200, headers);
   if (head) return void res.end();
   createReadStream(file).on('error', () => res.destroy()).pipe(res);
 }
@@ -127,8 +116,7 @@ export function createExplorerServer(o: ExplorerOptions): Server {
     }
     const file = resolveStatic(o.siteDir, path);
     if (!file) return send(404, 'text/plain; charset=utf-8', 'Not Found\n', { 'Cache-Control': 'no-store' });
-    // The page itself: the figure it paints first is fetched along with it (see figurePreload).
-    sendFile(res, file, head, isPage(o.siteDir, file) ? { Link: figurePreload(query) } : {});
+    sendFile(res, file, head);
   });
 }
 

@@ -1,10 +1,9 @@
 /**
  * The first thing the page runs (main.ts imports it first, so the bundle evaluates it before the other
  * modules): the request for the whole catalog's figure in the URL's language and theme starts at once,
- * not after the rest of the code has been evaluated. `llmtree serve` has the browser fetch the same URLs
- * while it reads the page (a `Link: rel=preload` header), so this usually finds them already loaded.
+ * not after the rest of the code has been evaluated.
  */
-import { figureChoice, type FigureMeta } from '../../src/server/figure.js';
+import type { FigureMeta } from '../../src/server/figure.js';
 
 export type Figure = { meta: FigureMeta; svg: string };
 
@@ -22,10 +21,11 @@ export async function fetchFigure(lang: 'en' | 'zh', theme: 'light' | 'dark'): P
   }
 }
 
-// The same choice the server made when it named these URLs in the page's `Link` header (figurePreload).
-const choice = figureChoice(new URLSearchParams(location.search));
-const lang = choice.lang;
-const theme = choice.theme ?? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+// Read as parseState reads them (web/src/state.ts): no theme in the URL means the reader's colour scheme.
+const q = new URLSearchParams(location.search);
+const lang = q.get('lang') === 'zh' ? 'zh' : 'en';
+const t = q.get('theme');
+const theme = t === 'dark' || t === 'light' ? t : matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 
 /** The figure for the language and theme the page opens with, already on its way. */
 export const firstFigure = { lang, theme, figure: fetchFigure(lang, theme) };
