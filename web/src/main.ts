@@ -242,9 +242,9 @@ function render(what: string, started = performance.now()): void {
 }
 
 /**
- * Put `d` on the stage. The view (the URL's zoom, else fit) is set before the figure goes in, so the
- * figure is styled and laid out once, at the scale it is drawn at: reading the viewport's size after
- * inserting it would lay it out at scale 1 first (its text too), then again at the view's scale.
+ * Put `d` on the stage. The view (the URL's zoom, else fit) is set before the figure goes in: reading
+ * the viewport's size after inserting it forced a synchronous style and layout of the whole figure, at
+ * scale 1, inside the script; now the figure is styled and laid out in the frame, at its view's scale.
  */
 function attach(d: Drawn): void {
   current = d;
