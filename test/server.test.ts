@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createExplorerServer, listen, resolveStatic, urlOf } from '../src/server/index.js';
 import { writeSite, SITE_MARKER } from '../src/server/site.js';
+import { asciiOnly } from '../src/server/figure.js';
 import { loadValid } from '../src/cli/context.js';
 import { cli, MINI } from './helpers.js';
 import type { Catalog } from '../src/catalog/core.js';
@@ -138,7 +139,10 @@ describe('explorer server', () => {
       const meta = JSON.parse((await raw(port, 'GET', `/api/figures/${v}.json`)).body);
       expect(meta.boxes.map((b: { id: string }) => b.id).sort()).toEqual(ids);
       expect(svg.body).toContain(`viewBox="0 0 ${meta.width} ${meta.height}"`);
+      // ASCII only (non-ASCII as character references): the browser then decodes and parses 8-bit text.
+      expect(svg.body).toMatch(/^[\x00-\x7f]*$/);
     }
+    expect(asciiOnly('<text>Clinical…α中\u{1D538}&amp;</text>')).toBe('<text>Clinical&#8230;&#945;&#20013;&#120120;&amp;</text>');
     expect((await raw(port, 'GET', '/api/figures/fr-light.svg')).status).toBe(404);
   });
 

@@ -7,7 +7,7 @@ import { layoutTree, type Scene } from '../layout/index.js';
 import { filterFromOptions, type FilterOptions } from '../cli/filters.js';
 import { renderOptions } from '../cli/render.js';
 import { renderSvg } from '../render/svg.js';
-import { figureMeta, type FigureMeta } from './figure.js';
+import { asciiOnly, figureMeta, type FigureMeta } from './figure.js';
 
 export const API_VERSION = 1;
 
@@ -77,5 +77,5 @@ export function scenePayload(catalog: Catalog, query: URLSearchParams): Scene {
  */
 export function figurePayload(catalog: Catalog, icons: Record<string, string>, lang: 'en' | 'zh', theme: 'light' | 'dark'): { svg: string; meta: FigureMeta } {
   const scene = scenePayload(catalog, new URLSearchParams({ lang, theme }));
-  return { svg: renderSvg(scene, { icons: new Map(Object.entries(icons)), boxTitles: false }), meta: figureMeta(scene) };
+  return { svg: asciiOnly(renderSvg(scene, { icons: new Map(Object.entries(icons)), boxTitles: false })), meta: figureMeta(scene) };
 }

@@ -30,6 +30,15 @@ export function figureMeta(scene: Scene): FigureMeta {
   };
 }
 
+/**
+ * The SVG text with every non-ASCII character written as a numeric character reference (`&#931;`): a
+ * handful of Greek letters or an ellipsis would otherwise make the browser decode and parse the whole
+ * half-megabyte as a two-byte string. The page's parser reads the references back to the same characters.
+ */
+export function asciiOnly(svg: string): string {
+  return svg.replace(/[^\x00-\x7f]/gu, (c) => `&#${c.codePointAt(0)};`);
+}
+
 /** The figure files the server answers and `llmtree site` writes: api/figures/<lang>-<theme>.{svg,json}. */
 export const FIGURE_LANGS = ['en', 'zh'] as const;
 export const FIGURE_THEMES = ['light', 'dark'] as const;

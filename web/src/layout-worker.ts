@@ -2,7 +2,7 @@
 import { makeCatalog, filterModels, type Catalog, type ModelFilter } from '../../src/catalog/core.js';
 import { layoutTree } from '../../src/layout/index.js';
 import { renderSvg } from '../../src/render/svg.js';
-import { figureMeta } from '../../src/server/figure.js';
+import { asciiOnly, figureMeta } from '../../src/server/figure.js';
 import type { Payload } from './data.js';
 
 export interface LayoutRequest {
@@ -29,5 +29,5 @@ self.onmessage = async (e: MessageEvent<{ catalogUrl?: string } & Partial<Layout
   if (r.landmarks) models = models.filter((m) => m.landmark === true);
   const scene = layoutTree(catalog, models, { lang: r.lang, theme: r.theme });
   // Only the SVG text and the box positions cross to the page: the whole scene would cost a structured clone.
-  self.postMessage({ key: r.key, figure: figureMeta(scene), svgText: renderSvg(scene, { icons, boxTitles: false }) });
+  self.postMessage({ key: r.key, figure: figureMeta(scene), svgText: asciiOnly(renderSvg(scene, { icons, boxTitles: false })) });
 };

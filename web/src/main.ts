@@ -1,4 +1,5 @@
 /** The explorer: wires state (in the URL), the figure, filters, search, details, chart, guide and time. */
+import { fetchFigure as fetchFigureFor, firstFigure, type Figure } from './early.js';
 import { FAMILIES, WEIGHTS, parseCount } from '../../src/catalog/core.js';
 import { lineageIds } from '../../src/graph/index.js';
 import { STRINGS as FIGURE } from '../../src/layout/index.js';
@@ -9,7 +10,6 @@ import type { FigureMeta } from '../../src/server/figure.js';
 import type { LayoutRequest } from './layout-worker.js';
 import { filterOf } from './data.js';
 import { PanZoom } from './zoom.js';
-import { setupSearch } from './search.js';
 import { renderDetails } from './details.js';
 import { renderChart } from './chart.js';
 import { fillGuideForm, readGuideForm, runGuide } from './guide.js';
@@ -53,21 +53,9 @@ main().catch((e: Error) => {
   stage.append(h('p', { class: 'error', role: 'alert' }, e.message));
 });
 
-/**
- * The figure of the whole catalog, laid out and drawn by the server (or `llmtree site`) with the same
- * engine: its SVG text and its boxes' positions. Filters, if any, are first shown on it.
- */
-async function fetchFigure(lang = state.lang, theme = state.theme): Promise<{ meta: FigureMeta; svg: string } | undefined> {
-  const at = `api/figures/${lang}-${theme}`;
-  try {
-    const [meta, svg] = await Promise.all([
-      fetch(`${at}.json`).then((r) => (r.ok ? (r.json() as Promise<FigureMeta>) : undefined)),
-      fetch(`${at}.svg`).then((r) => (r.ok ? r.text() : undefined)),
-    ]);
-    return meta && svg ? { meta, svg } : undefined;
-  } catch {
-    return undefined;
-  }
+/** The whole catalog's figure in `lang` and `theme` (the one asked for first is already on its way). Filters, if any, are first shown on it. */
+function fetchFigure(lang = state.lang, theme = state.theme): Promise<Figure | undefined> {
+  return lang === firstFigure.lang && theme === firstFigure.theme ? firstFigure.figure : fetchFigureFor(lang, theme);
 }
 
 async function main(): Promise<void> {
@@ -88,8 +76,6 @@ async function main(): Promise<void> {
     performance.mark('figure');
     if (fig) {
       attach(remember(fromSvg(fig.meta, fig.svg, baseKey(state))));
-      if (state.zoom) pz.set(state.zoom, false);
-      else pz.fit(false);
       await firstPaint();
     }
   }
@@ -112,11 +98,11 @@ async function main(): Promise<void> {
   render('load');
   performance.mark('render');
   if (!painted) {
-    if (state.zoom) pz.set(state.zoom, false);
-    else pz.fit(false);
     if (state.sel && !state.zoom) flyToSelection();
     await firstPaint();
   }
+  // The search (MiniSearch and its UI) is its own chunk, loaded once the figure is on screen.
+  const { setupSearch } = await import('./search.js');
   setupSearch($('search') as HTMLInputElement, $('suggestions') as HTMLUListElement, data.catalog, (id) => select(id, true));
   metrics.ready = true;
   document.body.dataset.ready = 'true';
@@ -247,22 +233,26 @@ function render(what: string, started = performance.now()): void {
   writeUrl();
   if (what !== 'load') {
     if (what !== 'layout') changedAt = started;
-    void nextPaint().then(() => {
+    const frame = (redrawn = nextPaint().then(() => {
       performance.mark(`redrawn:${what}`);
       metrics.redraws.push({ what, ms: performance.now() - (what === 'layout' ? changedAt : started) });
-    });
+      if (redrawn === frame) redrawn = undefined;
+    }));
   }
 }
 
+/**
+ * Put `d` on the stage. The view (the URL's zoom, else fit) is set before the figure goes in: reading
+ * the viewport's size after inserting it forced a synchronous style and layout of the whole figure, at
+ * scale 1, inside the script; now the figure is styled and laid out in the frame, at its view's scale.
+ */
 function attach(d: Drawn): void {
-  const before = current;
   current = d;
-  clear(stage);
-  stage.append(d.svg);
   pz.setSize(d.figure.width, d.figure.height);
-  if (!before) return;
   if (state.zoom) pz.set(state.zoom, false);
   else pz.fit(false);
+  clear(stage);
+  stage.append(d.svg);
 }
 
 function emphasize(): void {
@@ -272,12 +262,15 @@ function emphasize(): void {
 }
 
 let urlTimer = 0;
+/** The frame a redraw waits for, if one is pending: the URL (history.replaceState, ~10 ms) is written after it. */
+let redrawn: Promise<void> | undefined;
 function writeUrl(): void {
   clearTimeout(urlTimer);
-  urlTimer = window.setTimeout(() => {
+  const write = () => {
     const url = `${location.pathname}${serializeState(state)}`;
     if (url !== `${location.pathname}${location.search}`) history.replaceState(null, '', url);
-  }, 80);
+  };
+  urlTimer = window.setTimeout(() => (redrawn ? void redrawn.then(write) : write()), 80);
 }
 
 // ---- selection and details ----

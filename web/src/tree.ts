@@ -5,7 +5,7 @@
  */
 import { layoutTree } from '../../src/layout/index.js';
 import { renderSvg } from '../../src/render/svg.js';
-import { figureMeta, type FigureMeta } from '../../src/server/figure.js';
+import { asciiOnly, figureMeta, type FigureMeta } from '../../src/server/figure.js';
 import type { Model } from '../../src/catalog/core.js';
 import type { Data } from './data.js';
 
@@ -19,6 +19,21 @@ export interface Drawn {
   /** Shared stems (data-from). */
   stems: SVGElement[];
   ids: Set<string>;
+  /** What the redraws need, read from the SVG once (`prepare`) rather than on every filter change. */
+  links?: Links;
+}
+
+/** The boxes and edges as parallel arrays, with the class each last got, so a redraw writes only changes. */
+interface Links {
+  boxIds: string[];
+  boxEls: SVGGElement[];
+  edgeTo: string[];
+  edgeFrom: (string | undefined)[];
+  stemFrom: string[];
+  /** 1 where the element has class `off`: boxes, then edges, then stems. */
+  off: Uint8Array;
+  /** Whether any element may have `dim`, `selected` or `candidate`. */
+  emphasized: boolean;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -27,7 +42,7 @@ export function draw(d: Data, models: Model[], key: string, lang: 'en' | 'zh', t
   performance.mark('layout-start');
   const scene = layoutTree(d.catalog, models, { lang, theme });
   performance.mark('layout-end');
-  return fromSvg(figureMeta(scene), renderSvg(scene, { icons: d.icons, boxTitles: false }), key);
+  return fromSvg(figureMeta(scene), asciiOnly(renderSvg(scene, { icons: d.icons, boxTitles: false })), key);
 }
 
 /** Draw a figure rendered elsewhere (the server's first-paint figure, or the layout worker). */
@@ -67,31 +82,64 @@ export function parseSvg(text: string): SVGSVGElement {
   return root as SVGSVGElement;
 }
 
+/** Read the box ids and edge ends once (the first paint leaves this for after the frame). */
+export function prepare(t: Drawn): Links {
+  if (t.links) return t.links;
+  const boxIds = [...t.boxes.keys()];
+  t.links = {
+    boxIds,
+    boxEls: [...t.boxes.values()],
+    edgeTo: t.edges.map((e) => e.dataset.to!),
+    edgeFrom: t.edges.map((e) => e.dataset.from),
+    stemFrom: t.stems.map((e) => e.dataset.from!),
+    off: new Uint8Array(boxIds.length + t.edges.length + t.stems.length),
+    emphasized: false,
+  };
+  return t.links;
+}
+
+/** Toggle `off` on element `i` of the links' order only if it changes. */
+function setOff(l: Links, el: Element, i: number, off: boolean): void {
+  if (l.off[i] === +off) return;
+  l.off[i] = +off;
+  el.classList.toggle('off', off);
+}
+
 /** Show only the `visible` models, the branches between them, and the stems that still lead somewhere. */
 export function applyVisibility(t: Drawn, visible: Set<string>): void {
-  for (const [id, g] of t.boxes) g.classList.toggle('off', !visible.has(id));
+  const l = prepare(t);
+  const nb = l.boxIds.length;
+  for (let i = 0; i < nb; i++) setOff(l, l.boxEls[i], i, !visible.has(l.boxIds[i]));
   const live = new Set<string>();
-  for (const e of t.edges) {
-    const from = e.dataset.from;
-    const on = visible.has(e.dataset.to!) && (!from || visible.has(from));
-    e.classList.toggle('off', !on);
+  for (let i = 0; i < t.edges.length; i++) {
+    const from = l.edgeFrom[i];
+    const on = visible.has(l.edgeTo[i]) && (!from || visible.has(from));
+    setOff(l, t.edges[i], nb + i, !on);
     if (on && from) live.add(from);
   }
-  for (const s of t.stems) s.classList.toggle('off', !live.has(s.dataset.from!));
+  const ns = nb + t.edges.length;
+  for (let i = 0; i < t.stems.length; i++) setOff(l, t.stems[i], ns + i, !live.has(l.stemFrom[i]));
 }
 
 /** Fade what is outside the lineage; mark the selection and the guide's candidates. */
 export function applyEmphasis(t: Drawn, lineage: Set<string> | undefined, selected: string | undefined, candidates: Set<string>): void {
-  for (const [id, g] of t.boxes) {
+  const l = prepare(t);
+  const any = !!lineage || selected !== undefined || candidates.size > 0;
+  // Nothing to mark and nothing marked: a filter change then touches no element here.
+  if (!any && !l.emphasized) return;
+  l.emphasized = any;
+  for (let i = 0; i < l.boxIds.length; i++) {
+    const id = l.boxIds[i];
+    const g = l.boxEls[i];
     g.classList.toggle('dim', !!lineage && !lineage.has(id));
     g.classList.toggle('selected', id === selected);
     g.classList.toggle('candidate', candidates.has(id));
   }
-  for (const e of t.edges) {
-    const from = e.dataset.from;
-    e.classList.toggle('dim', !!lineage && !(lineage.has(e.dataset.to!) && (!from || lineage.has(from))));
+  for (let i = 0; i < t.edges.length; i++) {
+    const from = l.edgeFrom[i];
+    t.edges[i].classList.toggle('dim', !!lineage && !(lineage.has(l.edgeTo[i]) && (!from || lineage.has(from))));
   }
-  for (const s of t.stems) s.classList.toggle('dim', !!lineage && !lineage.has(s.dataset.from!));
+  for (let i = 0; i < t.stems.length; i++) t.stems[i].classList.toggle('dim', !!lineage && !lineage.has(l.stemFrom[i]));
 }
 
 /** The current view as a standalone SVG: hidden models and their branches left out, faded ones kept faded. */
