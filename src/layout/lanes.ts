@@ -78,17 +78,19 @@ export function packColumn(roots: CladeNode[], origin: number, trunkBottom: numb
   const lanes = new Map<string, Lane>();
   const left = new Profile(origin), right = new Profile(origin);
   let lastSide: -1 | 1 = -1;
+  // Left of the trunk, the columns already set leave room where they are low (`wall`).
+  const w = (side: -1 | 1) => (side === -1 ? wall : undefined);
+  // Each side's extent (against the wall on the left), kept up to date as clades are merged.
+  const extent = { [-1]: 0, [1]: 0 } as Record<-1 | 1, number>;
   for (const r of roots) {
     const shape = packNode(r, origin, lanes);
     const tries = ([1, -1] as const).map((side) => {
       const acc = side === 1 ? right : left;
       const f = fit(acc, cloneProfile(shape), r, -Infinity, trunkBottom - 4);
       const shear = acc.shear(f.shape, HGAP, inset(r) + STEM_GAP, SLOPE);
-      flatten(shear, boxSlices(r, acc, lanes), SLOPE);
+      if (!shear.level()) flatten(shear, boxSlices(r, acc, lanes), SLOPE);
       // The column is as wide as its wider side: how wide it gets with the clade on this side.
-      // Left of the trunk, the columns already set leave room where they are low (`wall`).
-      const w = (s: -1 | 1) => (s === -1 ? wall : undefined);
-      const wide = Math.max(acc.extent(w(side)), Profile.shearedExtent(f.shape, shear, w(side)), (side === 1 ? left : right).extent(w(-side as -1 | 1)));
+      const wide = Math.max(extent[side], Profile.shearedExtent(f.shape, shear, w(side)), extent[-side as -1 | 1]);
       return { side, acc, ...f, shear, wide };
     });
     // The side that keeps the column narrower; on a tie the one not used last, so it stays balanced.
@@ -98,6 +100,7 @@ export function packColumn(roots: CladeNode[], origin: number, trunkBottom: numb
     best.acc.mergeSheared(best.shape, best.shear);
     best.acc.add(best.run - LINE, best.run + LINE, 0, best.shear.at(best.acc.slice(best.run)));
     lanes.set(r.id, { offset: 0, run: best.run, side: best.side, shear: best.shear });
+    extent[best.side] = best.acc.extent(w(best.side));
   }
   setSides(roots, lanes);
   return { lanes, left, right };
@@ -180,7 +183,7 @@ function packNode(n: CladeNode, origin: number, lanes: Map<string, Lane>): Profi
     const f = fit(acc, packNode(c, origin, lanes), c, floor, limit);
     // The sub-branch leans like a clade: toward its parent's stem wherever nothing packed before it is in the way.
     const shear = acc.shear(f.shape, HGAP, inset(c) + STEM_GAP, SLOPE);
-    flatten(shear, boxSlices(c, acc, lanes), SLOPE);
+    if (!shear.level()) flatten(shear, boxSlices(c, acc, lanes), SLOPE);
     acc.mergeSheared(f.shape, shear);
     acc.add(f.run - LINE, f.run + LINE, 0, shear.at(acc.slice(f.run)));
     lanes.set(c.id, { offset: shear.at(acc.slice(c.y)), run: f.run, side: 1, shear });

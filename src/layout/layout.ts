@@ -3,7 +3,7 @@
  *   1. frame.ts      time scale: drawn subset, years, date → y
  *   2. clades.ts     clades and ordering: each column's forest, organisations' stems, child order
  *   3. lanes.ts      columns and lanes: each clade packed around its stem, sides of the trunk
- *                    (the left side may reach over the columns already set: placement's leftWall)
+ *                    (the left side may reach over the columns already set: placement's LeftWall)
  *   4. placement.ts  placement: columns side by side, boxes; root.ts: trunks and stump
  *   5. routing.ts    routing: branches, stems, secondary links
  *   6. furniture.ts  title, legend, chart, axis: in empty parts of the page; the page size
@@ -23,7 +23,7 @@ import { drawnModels, frame, MARGIN, type Frame } from './frame.js';
 import { buildForest } from './clades.js';
 import { packColumn } from './lanes.js';
 import { trunkWidth } from './trunks.js';
-import { placeColumns, columnBoxes, columnOf, leftWall, type PackedColumn } from './placement.js';
+import { placeColumns, columnBoxes, columnOf, LeftWall, type PackedColumn } from './placement.js';
 import { root } from './root.js';
 import { routeColumn, secondaryLinks } from './routing.js';
 import { furniture } from './furniture.js';
@@ -68,14 +68,16 @@ function pack(c: Ctx, stretch: number): Packed {
   const drawnIds = new Set(drawn.map((m) => m.id));
   const links: { from: string; to: string }[] = [];
   const packed: PackedColumn[] = [];
+  // The columns set so far leave room above their busy years: the left side of the next may reach over it.
+  const wall = new LeftWall(f.axisX + 50, f.scale.top, axisBottom, 0);
   for (const family of families) {
     const ms = f.axisModels.filter((m) => m.family === family);
     const forest = buildForest({ catalog, models: ms, drawn: drawnIds, t: f.t, y: f.scale.y, units });
     links.push(...forest.links);
     const width = trunkWidth(ms.length);
-    // The columns set so far leave room above their busy years: the left side of this one may reach over it.
-    const wall = leftWall(packed, f.axisX + 50, axisBottom, 0);
-    packed.push({ family, forest, packing: packColumn(forest.roots, 0, axisBottom, wall), half: width / 2 + 6, width });
+    const column = { family, forest, packing: packColumn(forest.roots, 0, axisBottom, wall.room()), half: width / 2 + 6, width };
+    wall.add(column);
+    packed.push(column);
   }
   const p = { f, families, packed, links };
   c.packs.set(stretch, p);

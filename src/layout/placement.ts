@@ -119,40 +119,64 @@ function bestSlide(variants: Outline[][], left: number, n: number): Slid {
   return best!;
 }
 
-/**
- * Columns side by side. Each column may be mirrored (its clades on the other sides of its trunk) when
- * that lets its neighbours slide further over its empty stretches: the narrowest combination is kept
- * (`bestSlide`, on outlines only), the fewest mirrored on a tie.
- */
 /** The columns' outlines, both ways round, and the narrowest way to slide them side by side. */
 function slid(cols0: PackedColumn[], left: number, trunkBottom: number, origin: number) {
   const all = cols0.flatMap((c) => [c.packing.left, c.packing.right]).filter((p) => p.n);
   const lo = Math.min(Math.floor((trunkBottom - 200 - origin) / BUCKET), ...all.map((p) => p.lo));
   const hi = Math.max(Math.floor((trunkBottom + 100 - origin) / BUCKET), ...all.map((p) => p.lo + p.n));
   const n = hi - lo + 1;
-  const variants = cols0.map((c) => {
-    const top = Math.min(trunkBottom - 150, ...[c.packing.left, c.packing.right].filter((p) => p.n).map((p) => origin + p.lo * BUCKET - TRUNK_ABOVE));
-    return [c, flipped(c)].map((v) => ({ c: v, o: sized(outline(v, lo, n, top, trunkBottom, origin)) }));
-  });
-  return { lo, n, variants, best: bestSlide(variants.map((v) => v.map((q) => q.o)), left, n) };
+  const variants = cols0.map((c) => [c, flipped(c)].map((v) => ({ c: v, o: sized(outline(v, lo, n, trunkTop(c, trunkBottom, origin), trunkBottom, origin)) })));
+  return { variants, best: bestSlide(variants.map((v) => v.map((q) => q.o)), left, n) };
+}
+
+/** Where a column's trunk band ends at the top: a little above its highest profile. */
+function trunkTop(c: PackedColumn, trunkBottom: number, origin: number): number {
+  return Math.min(trunkBottom - 150, ...[c.packing.left, c.packing.right].filter((p) => p.n).map((p) => origin + p.lo * BUCKET - TRUNK_ABOVE));
 }
 
 /**
- * How much room the columns set so far leave the next column's left side at each slice: the right
- * edge of everything there, less its furthest point (so ≤ 0; the page's left edge where nothing is).
+ * The right edge of the columns packed so far, each slid against the ones before it the narrower way
+ * round (a greedy stand-in for placement's full search): how much room it leaves the next column's left side.
  */
-export function leftWall(cols: PackedColumn[], left: number, trunkBottom: number, origin: number): (slice: number) => number {
-  if (!cols.length) return () => 0;
-  const { lo, n, variants, best } = slid(cols, left, trunkBottom, origin);
-  const env = new Float64Array(n).fill(left);
-  variants.forEach((v, i) => {
-    const o = v[(best.mask >> i) & 1].o;
-    for (let b = o.from; b <= o.to; b++) if (o.R[b] !== -Infinity) env[b] = Math.max(env[b], best.xs[i] + o.R[b]);
-  });
-  const m = most(env);
-  return (slice) => (slice < lo || slice >= lo + n ? left : env[slice - lo]) - m;
+export class LeftWall {
+  private readonly lo: number;
+  private readonly env: Float64Array;
+  private prevX: number | undefined;
+
+  /** `top`: the highest y any column reaches (the time scale's top). */
+  constructor(private readonly left: number, top: number, private readonly trunkBottom: number, private readonly origin: number) {
+    this.lo = Math.floor((top - 400 - origin) / BUCKET);
+    this.env = new Float64Array(Math.floor((trunkBottom + 100 - origin) / BUCKET) - this.lo + 1).fill(-Infinity);
+  }
+
+  /** Room at each slice for the next column's left side: ≤ 0, relative to the furthest right edge so far (the page's left edge where nothing is). */
+  room(): (slice: number) => number {
+    const { env, lo, left } = this;
+    const m = Math.max(left, most(env));
+    return (slice) => {
+      const v = slice < lo || slice >= lo + env.length ? -Infinity : env[slice - lo];
+      return (v === -Infinity ? left : v) - m;
+    };
+  }
+
+  add(c: PackedColumn): void {
+    const top = trunkTop(c, this.trunkBottom, this.origin);
+    const tries = [c, flipped(c)].map((v) => {
+      const o = sized(outline(v, this.lo, this.env.length, top, this.trunkBottom, this.origin));
+      const { x, env } = slideOne(o, this.env, this.left, this.prevX);
+      return { x, env, right: x + o.most };
+    });
+    const best = tries[1].right < tries[0].right - 0.5 ? tries[1] : tries[0];
+    this.env.set(best.env);
+    this.prevX = best.x;
+  }
 }
 
+/**
+ * Columns side by side. Each column may be mirrored (its clades on the other sides of its trunk) when
+ * that lets its neighbours slide further over its empty stretches: the narrowest combination is kept
+ * (`bestSlide`, on outlines only), the fewest mirrored on a tie.
+ */
 export function placeColumns(cols0: PackedColumn[], left: number, trunkBottom: number, origin: number, minWidth: number): PlacedColumn[] {
   const { variants, best } = slid(cols0, left, trunkBottom, origin);
   const chosen = variants.map((v, i) => v[(best.mask >> i) & 1]);

@@ -88,10 +88,11 @@ export class Profile {
     if (!p.n) return;
     this.cover(p.lo, p.lo + p.n - 1);
     const off = p.lo - this.lo;
+    const sv = shift.along(p.lo, p.n);
     for (let j = 0; j < p.n; j++) {
       if (p.min[j] === Infinity) continue;
       // A stem leaning across a slice sweeps the shifts on both sides of it: take the whole sweep.
-      const a = shift.at(p.lo + j - 1), d = shift.at(p.lo + j), b = shift.at(p.lo + j + 1);
+      const a = sv[j], d = sv[j + 1], b = sv[j + 2];
       const i = j + off, lo = Math.min(d, (a + d) / 2, (b + d) / 2), hi = Math.max(d, (a + d) / 2, (b + d) / 2);
       if (p.min[j] + lo < this.min[i]) this.min[i] = p.min[j] + lo;
       if (p.max[j] + hi > this.max[i]) this.max[i] = p.max[j] + hi;
@@ -101,9 +102,10 @@ export class Profile {
   /** Outermost extent `p` would reach merged with `mergeSheared(p, shift)` (nothing is merged). */
   static shearedExtent(p: Profile, shift: Shear, wall?: (slice: number) => number): number {
     let m = 0;
+    const sv = shift.along(p.lo, p.n);
     for (let j = 0; j < p.n; j++) {
       if (p.min[j] === Infinity) continue;
-      const a = shift.at(p.lo + j - 1), d = shift.at(p.lo + j), b = shift.at(p.lo + j + 1);
+      const a = sv[j], d = sv[j + 1], b = sv[j + 2];
       const v = p.max[j] + Math.max(d, (a + d) / 2, (b + d) / 2) + (wall ? wall(p.lo + j) : 0);
       if (v > m) m = v;
     }
@@ -154,6 +156,24 @@ export class Shear {
   at(slice: number): number {
     if (!this.s.length) return 0;
     return this.s[Math.min(this.s.length - 1, Math.max(0, slice - this.lo))];
+  }
+
+  /** Whether the shift is the same at every height (nothing leans: no box can straddle two shifts). */
+  level(): boolean {
+    const s = this.s;
+    for (let i = 1; i < s.length; i++) if (s[i] !== s[0]) return false;
+    return true;
+  }
+
+  /** Shifts of the slices lo − 1 … lo + n, in one array (a hot loop reads them without a call each). */
+  along(lo: number, n: number): Float64Array {
+    const out = new Float64Array(n + 2), s = this.s, last = s.length - 1;
+    if (last < 0) return out;
+    for (let j = 0; j < n + 2; j++) {
+      const k = lo - 1 + j - this.lo;
+      out[j] = s[k < 0 ? 0 : k > last ? last : k];
+    }
+    return out;
   }
 
   /** Shift at a height, interpolated between slice centres. */
