@@ -32,12 +32,13 @@ describe('renderSvg(scene)', () => {
     expect(svg === want, `SVG differs from ${GOLDEN}; see the -changed.svg next to it`).toBe(true);
   });
 
-  it('defines each icon once and shows it by <use>, in a whole figure and in a cropped region', () => {
+  it('defines each icon once, as a pattern, and paints it into a rectangle, in a whole figure and in a cropped region', () => {
     const scene = layoutTree(mini, mini.models);
     const icons = readIcons(mini, scene);
     const check = (svg: string) => {
-      const defined = [...svg.matchAll(/<g id="(icon-[a-z0-9]+)"/g)].map((m) => m[1]);
-      const used = new Set([...svg.matchAll(/<use (?:transform="[^"]*" )?href="#(icon-[a-z0-9]+)"/g)].map((m) => m[1]));
+      const defined = [...svg.matchAll(/<pattern id="(icon-[a-z0-9]+)" width="1" height="1" viewBox="[\d. -]+">/g)].map((m) => m[1]);
+      const used = new Set([...svg.matchAll(/<rect x="[\d.-]+" y="[\d.-]+" width="[\d.]+" height="[\d.]+" fill="url\(#(icon-[a-z0-9]+)\)"\/>/g)].map((m) => m[1]));
+      expect(svg).not.toContain('<use ');
       expect(new Set(defined).size).toBe(defined.length); // once each
       expect([...used].sort()).toEqual([...defined].sort()); // every one used is defined, and only those
       return used.size;
@@ -46,7 +47,7 @@ describe('renderSvg(scene)', () => {
     const box = scene.boxes.find((b) => b.marks.some((m) => m.kind === 'icon'))!;
     const view = { x: box.x - 40, y: box.y - 20, w: box.w + 80, h: box.h + 40 };
     expect(check(renderSvg(cropScene(scene, view), { icons, view: { ...view, width: 200, height: 100 } }))).toBeGreaterThan(0);
-    // The explorer's figures leave out the boxes' tooltips: an icon is then one <use> element.
+    // The explorer's figures leave out the boxes' tooltips: an icon is then one <rect> element.
     const bare = renderSvg(scene, { icons, boxTitles: false });
     expect(check(bare)).toBeGreaterThan(0);
     expect(bare).not.toMatch(/<g id="m-[^"]*"[^>]*><title>/);

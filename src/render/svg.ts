@@ -100,13 +100,14 @@ interface Icons {
 }
 
 /**
- * Each icon drawn once, in <defs>, and shown by <use> wherever a box or bar carries it. A plain group
- * rather than a <symbol>: no viewport, so nothing is clipped and the placement stays the mark's own
- * transform. An instance inherits from its <use>, so the definition resets what the root sets for text.
+ * Each icon drawn once, in <defs>, as a pattern filling its mark's rectangle wherever a box or bar
+ * carries it (its viewBox fits the icon into the rectangle, centred): one plain element per mark, where
+ * a <use> would clone the icon's elements into a shadow tree a browser styles and lays out again for
+ * every mark. The pattern's content inherits from the definition, so it resets what the root sets for text.
  */
 function iconDefs(used: Map<string, IconSvg>): string {
   if (!used.size) return '';
-  const defs = [...used.values()].map((i) => `<g id="${xml(i.id)}" text-anchor="start">${i.body}</g>`);
+  const defs = [...used.values()].map((i) => `<pattern id="${xml(i.id)}" width="1" height="1" viewBox="${i.viewBox.map(num).join(' ')}"><g text-anchor="start">${i.body}</g></pattern>`);
   return `<defs>${defs.join('')}</defs>`;
 }
 
@@ -223,13 +224,8 @@ function mark(m: OrgMark, icons: Icons, text: TextFn, titled = true): string {
   if (icon) {
     icons.used.set(icon.id, icon);
     // A transformed group rather than a nested <svg>: resvg 2.6 panics on nested <svg> outside the canvas.
-    const [vx, vy, vw, vh] = icon.viewBox;
-    const k = Math.min(m.w / vw, m.h / vh);
-    const tx = m.x + (m.w - vw * k) / 2 - vx * k;
-    const ty = m.y + (m.h - vh * k) / 2 - vy * k;
-    const at = `transform="translate(${num(tx)} ${num(ty)}) scale(${+k.toFixed(4)})"`;
-    const use = `href="#${xml(icon.id)}"`;
-    return title ? `<g ${at}>${title}<use ${use}/></g>` : `<use ${at} ${use}/>`;
+    const rect = `<rect x="${num(m.x)}" y="${num(m.y)}" width="${num(m.w)}" height="${num(m.h)}" fill="url(#${xml(icon.id)})"/>`;
+    return title ? `<g>${title}${rect}</g>` : rect;
   }
   const label = m.text ?? '?';
   const size = Math.max(8, Math.round(m.h * 0.57 * 10) / 10);
