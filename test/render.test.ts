@@ -53,6 +53,19 @@ describe('renderSvg(scene)', () => {
     expect(bare).not.toMatch(/<g id="m-[^"]*"[^>]*><title>/);
   });
 
+  it('draws arrowheads as polygons in files, and as the branches\' own markers in the explorer\'s figures', () => {
+    const scene = layoutTree(mini, mini.models);
+    const file = renderSvg(scene);
+    expect((file.match(/<polygon[^>]* data-to=/g) ?? []).length).toBe(scene.branches.length);
+    expect(file).not.toContain('<marker');
+    const page = renderSvg(scene, { arrowMarkers: true });
+    expect(page).not.toMatch(/<polygon[^>]* data-to=/);
+    const families = new Set(scene.branches.map((b) => b.family));
+    expect([...page.matchAll(/<marker id="arrow-([a-z-]+)"/g)].map((m) => m[1]).sort()).toEqual([...families].sort());
+    for (const b of scene.branches) expect(page).toContain(`data-to="${b.to}" d="M`);
+    expect((page.match(/marker-end="url\(#arrow-[a-z-]+\)"/g) ?? []).length).toBe(scene.branches.length);
+  });
+
   it('sets the font and the usual text-anchor once on the root; a text says only how it differs', () => {
     const svg = miniSvg();
     expect(svg).toMatch(/^<svg [^>]*font-family="DejaVu Sans Mono" text-anchor="middle">/);

@@ -2,8 +2,8 @@
 import type { Branch, ModelBox, Point } from './scene.js';
 import { arrowhead, pt } from './geometry.js';
 
-const ARROW_LEN = 6;
-const ARROW_HALF = 3;
+export const ARROW_LEN = 6;
+export const ARROW_HALF = 3;
 
 /** A routed curve as a scene branch, with its arrowhead along the end tangent. */
 export function finishBranch(from: string | null, to: ModelBox, d: [Point, Point, Point, Point]): Branch {

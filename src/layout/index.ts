@@ -10,3 +10,4 @@ export { timeScale, densestWindow, type TimeScale } from './time-scale.js';
 export { initials, idColor } from './marks.js';
 export { bbox } from './geometry.js';
 export { growthFrames, frameAt, yAt, STEPS, type Step, type GrowthFrame } from './growth.js';
+export { ARROW_LEN, ARROW_HALF } from './branches.js';

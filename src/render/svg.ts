@@ -1,6 +1,7 @@
 /** Scene → a self-contained SVG string. Text stays text; every catalog string is XML-escaped. */
 import type { BarChart, Branch, Legend, ModelBox, OrgMark, Palette, Scene, TextLine, Trunk } from '../layout/index.js';
-import { hasWide, FONT_FAMILY, CJK_FONT_FAMILY } from '../layout/index.js';
+import { hasWide, FONT_FAMILY, CJK_FONT_FAMILY, ARROW_LEN, ARROW_HALF } from '../layout/index.js';
+import type { Family } from '../catalog/core.js';
 import { xml, num } from './escape.js';
 import { parseIcon, type IconSvg } from './icons.js';
 
@@ -20,6 +21,12 @@ export interface SvgOptions {
    * explorer shows its own tooltip, so its figures leave them out: some 1,100 fewer elements to parse.
    */
   boxTitles?: boolean;
+  /**
+   * Arrowheads as markers the branches draw (`marker-end`) rather than a polygon each; default false.
+   * For browsers (the explorer: some 550 fewer elements to parse, style and lay out); resvg 2.6 panics on
+   * markers in cropped animation frames, so files keep the polygons.
+   */
+  arrowMarkers?: boolean;
 }
 
 const FADED = '0.15';
@@ -62,7 +69,8 @@ export function renderSvg(scene: Scene, options: SvgOptions = {}): string {
     else out.push(`<line ${from} x1="${num(st.x)}" y1="${num(st.y1)}" x2="${num(st.x)}" y2="${num(st.y2)}" stroke="${p.family[st.family]}"${op}/>`);
     if (st.foot) out.push(`<path ${from} d="${curve(st.foot)}" stroke="${p.family[st.family]}"${op}/>`);
   }
-  for (const b of scene.branches) out.push(branch(b, p));
+  const arrows = options.arrowMarkers ? new Set<Family>() : undefined;
+  for (const b of scene.branches) out.push(branch(b, p, arrows));
   out.push('</g>');
   // Secondary links (a merge's other parents, parents in other columns): thin, dashed, light.
   out.push('<g id="links" fill="none" stroke-width="1" stroke-dasharray="3 3" opacity="0.45">');
@@ -89,7 +97,7 @@ export function renderSvg(scene: Scene, options: SvgOptions = {}): string {
   if (scene.chart) out.push(chart(scene.chart, p, text, icons));
   out.push('<g id="title">', ...scene.title.map((t) => text(t, p.text)), '</g>');
   out.push('</svg>');
-  out[2] = iconDefs(icons.used);
+  out[2] = defs(icons.used, arrows ?? new Set(), p);
   return out.filter((s) => s).join('\n') + '\n';
 }
 
@@ -105,10 +113,19 @@ interface Icons {
  * a <use> would clone the icon's elements into a shadow tree a browser styles and lays out again for
  * every mark. The pattern's content inherits from the definition, so it resets what the root sets for text.
  */
-function iconDefs(used: Map<string, IconSvg>): string {
-  if (!used.size) return '';
-  const defs = [...used.values()].map((i) => `<pattern id="${xml(i.id)}" width="1" height="1" viewBox="${i.viewBox.map(num).join(' ')}"><g text-anchor="start">${i.body}</g></pattern>`);
-  return `<defs>${defs.join('')}</defs>`;
+function defs(used: Map<string, IconSvg>, arrows: Set<Family>, p: Palette): string {
+  if (!used.size && !arrows.size) return '';
+  const icons = [...used.values()].map((i) => `<pattern id="${xml(i.id)}" width="1" height="1" viewBox="${i.viewBox.map(num).join(' ')}"><g text-anchor="start">${i.body}</g></pattern>`);
+  return `<defs>${[...arrows].sort().map((f) => arrowMarker(f, p)).join('')}${icons.join('')}</defs>`;
+}
+
+/**
+ * A family's arrowhead, drawn by each branch at its end (`marker-end`), along the end tangent as the
+ * scene's `arrow` is: part of the branch's own drawing rather than an element of its own.
+ */
+function arrowMarker(f: Family, p: Palette): string {
+  const l = ARROW_LEN, h = ARROW_HALF;
+  return `<marker id="arrow-${f}" viewBox="0 0 ${l} ${2 * h}" refX="${l}" refY="${h}" markerWidth="${l}" markerHeight="${2 * h}" markerUnits="userSpaceOnUse" orient="auto"><path d="M0 0L${l} ${h}L0 ${2 * h}Z" fill="${p.family[f]}"/></marker>`;
 }
 
 /** Icons parsed once per map and text: an animation draws many SVGs with the same icons. */
@@ -185,15 +202,18 @@ function curve(d: readonly { x: number; y: number }[]): string {
   return `M${num(s.x)} ${num(s.y)}C${num(c1.x)} ${num(c1.y)} ${num(c2.x)} ${num(c2.y)} ${num(e.x)} ${num(e.y)}`;
 }
 
-function branch(b: Branch, p: Palette): string {
+/** A branch; its arrowhead a polygon of its own, or (`arrows` given) the family's marker, noted as used. */
+function branch(b: Branch, p: Palette, arrows: Set<Family> | undefined): string {
   const c = p.family[b.family];
   const [s, c1, c2, e] = b.d;
   const op = b.faded ? ` opacity="${FADED}"` : '';
   const ids = `${b.from ? ` data-from="${xml(b.from)}"` : ''} data-to="${xml(b.to)}"`;
-  return (
-    `<path${ids} d="M${num(s.x)} ${num(s.y)}C${num(c1.x)} ${num(c1.y)} ${num(c2.x)} ${num(c2.y)} ${num(e.x)} ${num(e.y)}" stroke="${c}"${op}/>` +
-    `<polygon${ids} points="${b.arrow.map((q) => `${num(q.x)},${num(q.y)}`).join(' ')}" fill="${c}" stroke="none"${op}/>`
-  );
+  const d = `M${num(s.x)} ${num(s.y)}C${num(c1.x)} ${num(c1.y)} ${num(c2.x)} ${num(c2.y)} ${num(e.x)} ${num(e.y)}`;
+  if (arrows) {
+    arrows.add(b.family);
+    return `<path${ids} d="${d}" stroke="${c}" marker-end="url(#arrow-${b.family})"${op}/>`;
+  }
+  return `<path${ids} d="${d}" stroke="${c}"${op}/><polygon${ids} points="${b.arrow.map((q) => `${num(q.x)},${num(q.y)}`).join(' ')}" fill="${c}" stroke="none"${op}/>`;
 }
 
 function trunk(t: Trunk, p: Palette, text: TextFn): string {

@@ -77,5 +77,5 @@ export function scenePayload(catalog: Catalog, query: URLSearchParams): Scene {
  */
 export function figurePayload(catalog: Catalog, icons: Record<string, string>, lang: 'en' | 'zh', theme: 'light' | 'dark'): { svg: string; meta: FigureMeta } {
   const scene = scenePayload(catalog, new URLSearchParams({ lang, theme }));
-  return { svg: asciiOnly(renderSvg(scene, { icons: new Map(Object.entries(icons)), boxTitles: false })), meta: figureMeta(scene) };
+  return { svg: asciiOnly(renderSvg(scene, { icons: new Map(Object.entries(icons)), boxTitles: false, arrowMarkers: true })), meta: figureMeta(scene) };
 }

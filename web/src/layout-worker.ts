@@ -29,5 +29,5 @@ self.onmessage = async (e: MessageEvent<{ catalogUrl?: string } & Partial<Layout
   if (r.landmarks) models = models.filter((m) => m.landmark === true);
   const scene = layoutTree(catalog, models, { lang: r.lang, theme: r.theme });
   // Only the SVG text and the box positions cross to the page: the whole scene would cost a structured clone.
-  self.postMessage({ key: r.key, figure: figureMeta(scene), svgText: asciiOnly(renderSvg(scene, { icons, boxTitles: false })) });
+  self.postMessage({ key: r.key, figure: figureMeta(scene), svgText: asciiOnly(renderSvg(scene, { icons, boxTitles: false, arrowMarkers: true })) });
 };

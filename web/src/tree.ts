@@ -14,7 +14,7 @@ export interface Drawn {
   figure: FigureMeta;
   svg: SVGSVGElement;
   boxes: Map<string, SVGGElement>;
-  /** Branch paths and arrowheads (data-to, data-from). */
+  /** Branch paths, each drawing its arrowhead (data-to, data-from). */
   edges: SVGElement[];
   /** Shared stems (data-from). */
   stems: SVGElement[];
@@ -42,7 +42,7 @@ export function draw(d: Data, models: Model[], key: string, lang: 'en' | 'zh', t
   performance.mark('layout-start');
   const scene = layoutTree(d.catalog, models, { lang, theme });
   performance.mark('layout-end');
-  return fromSvg(figureMeta(scene), asciiOnly(renderSvg(scene, { icons: d.icons, boxTitles: false })), key);
+  return fromSvg(figureMeta(scene), asciiOnly(renderSvg(scene, { icons: d.icons, boxTitles: false, arrowMarkers: true })), key);
 }
 
 /** Draw a figure rendered elsewhere (the server's first-paint figure, or the layout worker). */
