@@ -66,6 +66,18 @@ describe('renderSvg(scene)', () => {
     expect((page.match(/marker-end="url\(#arrow-[a-z-]+\)"/g) ?? []).length).toBe(scene.branches.length);
   });
 
+  it('defines each licence marker once, as a pattern, and fills one rectangle per marked box', () => {
+    const scene = layoutTree(mini, mini.models);
+    const svg = renderSvg(scene);
+    const marked = scene.boxes.filter((b) => b.restricted);
+    const kinds = new Set(marked.map((b) => (b.restricted!.commercial === 'conditional' ? 'conditional' : 'no')));
+    expect(kinds.size).toBe(2); // the mini fixture has both kinds
+    for (const k of kinds) expect(svg.match(new RegExp(`<pattern id="licence-${k}"`, 'g'))).toHaveLength(1);
+    const fills = (svg.match(/fill="url\(#licence-(no|conditional)\)"/g) ?? []).length;
+    expect(fills).toBe(marked.length + 2); // and the legend's two
+    expect(svg.match(/>\$<\/text>|>!<\/text>/g)).toHaveLength(2); // drawn once each, in the definitions
+  });
+
   it('sets the font and the usual text-anchor once on the root; a text says only how it differs', () => {
     const svg = miniSvg();
     expect(svg).toMatch(/^<svg [^>]*font-family="DejaVu Sans Mono" text-anchor="middle">/);

@@ -33,7 +33,7 @@ const FADED = '0.15';
 
 export function renderSvg(scene: Scene, options: SvgOptions = {}): string {
   const p = scene.palette;
-  const icons: Icons = { parsed: parsedIcons(options.icons), used: new Map() };
+  const icons: Icons = { parsed: parsedIcons(options.icons), used: new Map(), licences: new Set() };
   // The root sets font-family and text-anchor="middle" for every text; a text says only how it differs.
   const font = (s: string) => (hasWide(s) ? ` font-family="${xml(`${scene.font.cjkFamily}, ${scene.font.family}`)}"` : '');
   const text = (t: TextLine, fill: string, extra = '') => {
@@ -93,11 +93,11 @@ export function renderSvg(scene: Scene, options: SvgOptions = {}): string {
   const titled = options.boxTitles ?? true;
   for (const b of scene.boxes) out.push(box(b, p, text, icons, titled));
   out.push('</g>');
-  out.push(legend(scene.legend, p, text));
+  out.push(legend(scene.legend, p, text, icons));
   if (scene.chart) out.push(chart(scene.chart, p, text, icons));
   out.push('<g id="title">', ...scene.title.map((t) => text(t, p.text)), '</g>');
   out.push('</svg>');
-  out[2] = defs(icons.used, arrows ?? new Set(), p);
+  out[2] = defs(icons, arrows ?? new Set(), p);
   return out.filter((s) => s).join('\n') + '\n';
 }
 
@@ -105,6 +105,8 @@ export function renderSvg(scene: Scene, options: SvgOptions = {}): string {
 interface Icons {
   parsed: Map<string, IconSvg | null>;
   used: Map<string, IconSvg>;
+  /** The licence markers drawn (each kind defined once). */
+  licences: Set<LicenceMark>;
 }
 
 /**
@@ -113,10 +115,11 @@ interface Icons {
  * a <use> would clone the icon's elements into a shadow tree a browser styles and lays out again for
  * every mark. The pattern's content inherits from the definition, so it resets what the root sets for text.
  */
-function defs(used: Map<string, IconSvg>, arrows: Set<Family>, p: Palette): string {
-  if (!used.size && !arrows.size) return '';
-  const icons = [...used.values()].map((i) => `<pattern id="${xml(i.id)}" width="1" height="1" viewBox="${i.viewBox.map(num).join(' ')}"><g text-anchor="start">${i.body}</g></pattern>`);
-  return `<defs>${[...arrows].sort().map((f) => arrowMarker(f, p)).join('')}${icons.join('')}</defs>`;
+function defs(icons: Icons, arrows: Set<Family>, p: Palette): string {
+  const { used, licences } = icons;
+  if (!used.size && !arrows.size && !licences.size) return '';
+  const patterns = [...used.values()].map((i) => `<pattern id="${xml(i.id)}" width="1" height="1" viewBox="${i.viewBox.map(num).join(' ')}"><g text-anchor="start">${i.body}</g></pattern>`);
+  return `<defs>${[...arrows].sort().map((f) => arrowMarker(f, p)).join('')}${licenceDefs(licences, p)}${patterns.join('')}</defs>`;
 }
 
 /**
@@ -264,27 +267,46 @@ function box(b: ModelBox, p: Palette, text: TextFn, icons: Icons, titled: boolea
   parts.push(`<rect x="${num(b.x)}" y="${num(b.y)}" width="${num(b.w)}" height="${num(b.h)}" rx="5" fill="${filled ? c : p.hollow}" stroke="${c}" stroke-width="2"/>`);
   for (const l of b.lines) parts.push(text(l, filled ? p.onFill : c));
   for (const m of b.marks) parts.push(mark(m, icons, text, titled));
-  if (b.restricted) parts.push(restricted(b.restricted.x, b.restricted.y, b.restricted.r, p, b.restricted.commercial === 'conditional'));
+  if (b.restricted) parts.push(restricted(b.restricted.x, b.restricted.y, b.restricted.r, b.restricted.commercial === 'conditional', icons.licences));
   parts.push('</g>');
   return parts.join('');
 }
 
 /**
  * Licence markers, deliberately unlike the round organisation badges: a struck-through "$" (no
- * commercial use) and a small caution triangle with "!" (commercial use only under conditions).
+ * commercial use) and a small caution triangle with "!" (commercial use only under conditions). Each
+ * kind is drawn once, as a pattern, and a marker is one rectangle filled with it (`used` notes the kinds
+ * drawn): a text and a shape per marker were some 260 texts more for a browser to lay out.
  */
-function restricted(x: number, y: number, r: number, p: Palette, conditional: boolean): string {
-  if (conditional) {
-    const h = r * 0.95;
+function restricted(x: number, y: number, r: number, conditional: boolean, used: Set<LicenceMark>): string {
+  const kind: LicenceMark = conditional ? 'conditional' : 'no';
+  used.add(kind);
+  const half = r * MARK_ROOM;
+  return `<rect x="${num(x - half)}" y="${num(y - half)}" width="${num(2 * half)}" height="${num(2 * half)}" fill="url(#licence-${kind})"/>`;
+}
+
+type LicenceMark = 'no' | 'conditional';
+
+/** A licence marker's pattern tile, as a share of its radius: room for the triangle's stroke and the "$". */
+const MARK_ROOM = 1.3;
+
+/** The licence markers' patterns: each drawn at radius 5 around the tile's centre. */
+function licenceDefs(used: Set<LicenceMark>, p: Palette): string {
+  const r = 5, half = r * MARK_ROOM, box = `${num(-half)} ${num(-half)} ${num(2 * half)} ${num(2 * half)}`;
+  const shape = (kind: LicenceMark) => {
+    if (kind === 'conditional') {
+      const h = r * 0.95;
+      return (
+        `<polygon points="0,${num(-h - 0.6)} ${num(r + 0.4)},${num(h)} ${num(-r - 0.4)},${num(h)}" fill="${p.caution}" stroke="${p.caution}" stroke-width="1" stroke-linejoin="round"/>` +
+        `<text x="0" y="${num(h - 1)}" font-size="${num(r * 1.5)}" font-weight="bold" fill="#1E1E1E">!</text>`
+      );
+    }
     return (
-      `<polygon points="${num(x)},${num(y - h - 0.6)} ${num(x + r + 0.4)},${num(y + h)} ${num(x - r - 0.4)},${num(y + h)}" fill="${p.caution}" stroke="${p.caution}" stroke-width="1" stroke-linejoin="round"/>` +
-      `<text x="${num(x)}" y="${num(y + h - 1)}" font-size="${num(r * 1.5)}" font-weight="bold" fill="#1E1E1E">!</text>`
+      `<text x="0" y="${num(r * 0.78)}" font-size="${num(r * 2.3)}" font-weight="bold" fill="${p.restricted}">$</text>` +
+      `<line x1="${-r}" y1="${r}" x2="${r}" y2="${-r}" stroke="${p.restricted}" stroke-width="1.5" stroke-linecap="round"/>`
     );
-  }
-  return (
-    `<text x="${num(x)}" y="${num(y + r * 0.78)}" font-size="${num(r * 2.3)}" font-weight="bold" fill="${p.restricted}">$</text>` +
-    `<line x1="${num(x - r)}" y1="${num(y + r)}" x2="${num(x + r)}" y2="${num(y - r)}" stroke="${p.restricted}" stroke-width="1.5" stroke-linecap="round"/>`
-  );
+  };
+  return [...used].sort().map((k) => `<pattern id="licence-${k}" width="1" height="1" viewBox="${box}">${shape(k)}</pattern>`).join('');
 }
 
 /** An opaque panel behind the legend and the chart, so year lines and nothing else show through. */
@@ -293,14 +315,14 @@ function panel(r: { x: number; y: number; w: number; h: number }, p: Palette): s
   return `<rect x="${num(r.x - pad)}" y="${num(r.y - pad)}" width="${num(r.w + 2 * pad)}" height="${num(r.h + 2 * pad)}" rx="6" fill="${p.background}" stroke="${p.yearLine}" stroke-width="1.5"/>`;
 }
 
-function legend(l: Legend, p: Palette, text: TextFn): string {
+function legend(l: Legend, p: Palette, text: TextFn, icons: Icons): string {
   const parts = ['<g id="legend">', panel(l, p)];
   for (const it of l.items) {
     const s = it.swatch;
     if (it.kind === 'family') parts.push(`<rect x="${num(s.x)}" y="${num(s.y)}" width="${num(s.w)}" height="${num(s.h)}" rx="4" fill="${p.family[it.family!]}"/>`);
     else if (it.kind === 'open') parts.push(`<rect x="${num(s.x)}" y="${num(s.y)}" width="${num(s.w)}" height="${num(s.h)}" rx="4" fill="${p.muted}" stroke="${p.muted}" stroke-width="2"/>`);
     else if (it.kind === 'closed') parts.push(`<rect x="${num(s.x)}" y="${num(s.y)}" width="${num(s.w)}" height="${num(s.h)}" rx="4" fill="${p.hollow}" stroke="${p.muted}" stroke-width="2"/>`);
-    else if (it.kind === 'restricted' || it.kind === 'conditional') parts.push(restricted(s.x + s.w / 2, s.y + s.h / 2, s.w / 2, p, it.kind === 'conditional'));
+    else if (it.kind === 'restricted' || it.kind === 'conditional') parts.push(restricted(s.x + s.w / 2, s.y + s.h / 2, s.w / 2, it.kind === 'conditional', icons.licences));
     parts.push(text(it.label, p.text));
   }
   parts.push('</g>');
