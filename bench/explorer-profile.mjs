@@ -3,17 +3,13 @@
 // change (family "encoder-only"), summed by trace event (self time, nested events subtracted), for the
 // span navigation → `painted` and `redraw-start:family` → `redrawn:family`. Build first (`npm run build`),
 // then `node bench/explorer-profile.mjs [runs]` (medians over the runs; the trace adds overhead).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir, loadavg } from 'node:os';
-import { chromium } from 'playwright-core';
-import { createExplorerServer, listen } from '../dist/server/index.js';
-import { loadValid } from '../dist/cli/context.js';
+import { loadavg } from 'node:os';
+import { explorerSession, tracedPage, median } from './explorer-session.mjs';
 
 const runs = Number(process.argv[2] ?? 3);
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'blink.user_timing', 'v8', 'loading', 'toplevel'];
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Self time (ms, thread clock) per event name on one thread between two timestamps. */
 function selfTimes(events, pid, tid, from, to) {
@@ -30,19 +26,13 @@ function selfTimes(events, pid, tid, from, to) {
   return out;
 }
 
-const { catalog, guide } = await loadValid('catalog');
-const server = createExplorerServer({ siteDir: 'dist/web', catalog, guide });
-const base = `http://127.0.0.1:${(await listen(server, 0, '127.0.0.1')).port}/`;
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
-const dir = mkdtempSync(join(tmpdir(), 'llmtree-profile-'));
+const { base, browser, dir, close } = await explorerSession();
 const acc = { load: {}, filter: {} };
 const loads = [];
 try {
   for (let i = -1; i < runs; i++) {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const page = await context.newPage();
     const file = join(dir, `t${i}.json`);
-    await browser.startTracing(page, { path: file, categories: CATEGORIES });
+    const { context, page } = await tracedPage(browser, file, CATEGORIES);
     await page.goto(base);
     await page.waitForFunction(() => window.__llmtree?.ready === true);
     await page.waitForFunction(() => window.__llmtree.settled());
@@ -67,9 +57,7 @@ try {
     }
   }
 } finally {
-  await browser.close();
-  server.close();
-  rmSync(dir, { recursive: true, force: true });
+  await close();
 }
 console.log(`explorer profile, ${runs} runs, load average ${loads.map((x) => x.toFixed(1)).join(' ')}`);
 for (const [k, t] of Object.entries(acc)) {

@@ -3,33 +3,23 @@
 // Build first (`npm run build`), then `node bench/explorer.mjs [runs] [query]`. Debian Chromium, headless,
 // 1400×900, the whole catalog. Prints, for each of the page's performance marks, the median ms from
 // navigation start (wall) and the renderer main thread's own CPU ms from the HTML parse (`tts` in a trace).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir, loadavg } from 'node:os';
-import { chromium } from 'playwright-core';
-import { createExplorerServer, listen } from '../dist/server/index.js';
-import { loadValid } from '../dist/cli/context.js';
+import { loadavg } from 'node:os';
+import { explorerSession, tracedPage, median } from './explorer-session.mjs';
 
 const runs = Number(process.argv[2] ?? 7);
 const query = process.argv[3] ?? '';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const { catalog, guide } = await loadValid('catalog');
-const server = createExplorerServer({ siteDir: 'dist/web', catalog, guide });
-const base = `http://127.0.0.1:${(await listen(server, 0, '127.0.0.1')).port}/`;
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
-const dir = mkdtempSync(join(tmpdir(), 'llmtree-bench-'));
+const { base, browser, dir, close } = await explorerSession();
 const wall = {};
 const cpu = {};
 const loads = [];
 try {
   // One warm-up load: the server lays out and serialises its scenes once.
   for (let i = -1; i < runs; i++) {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const page = await context.newPage();
     const file = join(dir, `t${i}.json`);
-    await browser.startTracing(page, { path: file, categories: ['devtools.timeline', 'blink.user_timing'] });
+    const { context, page } = await tracedPage(browser, file, ['devtools.timeline', 'blink.user_timing']);
     await page.goto(base + query);
     await page.waitForFunction(() => window.__llmtree?.ready === true || window.__llmtree?.error, null, { timeout: 60_000 });
     const marks = await page.evaluate(() => {
@@ -55,9 +45,7 @@ try {
     }
   }
 } finally {
-  await browser.close();
-  server.close();
-  rmSync(dir, { recursive: true, force: true });
+  await close();
 }
 const rows = Object.entries(wall).sort((a, b) => median(a[1]) - median(b[1]));
 console.log(`explorer first paint, ${runs} loads, load average ${loads.map((x) => x.toFixed(1)).join(' ')}${query ? `, query ${query}` : ''}`);
