@@ -11,13 +11,12 @@ import { join, resolve } from 'node:path';
 import { tmpdir, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { FLAGS, median } from './explorer-session.mjs';
 
 const [other, runsArg, query = ''] = process.argv.slice(2);
 if (!other) throw new Error('usage: node bench/explorer-ab.mjs DIR [runs] [query]');
 const runs = Number(runsArg ?? 6);
 const builds = { before: resolve(other), after: resolve('.') };
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const servers = {};
 for (const [k, dir] of Object.entries(builds)) {
   const { createExplorerServer, listen } = await import(pathToFileURL(join(dir, 'dist/server/index.js')).href);

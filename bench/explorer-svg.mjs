@@ -6,17 +6,16 @@
 // Get the explorer's figure with `curl http://127.0.0.1:PORT/api/figures/en-light.svg` from `llmtree serve`.
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { FLAGS, median } from './explorer-session.mjs';
 const files = process.argv.slice(2, -1);
 const runs = Number(process.argv.at(-1));
 if (!files.length || !(runs > 0)) throw new Error('usage: node bench/explorer-svg.mjs A.svg [B.svg ...] RUNS');
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
 await page.setContent('<div id="c" style="width:1400px;height:900px;overflow:hidden"></div>');
 const texts = files.map((f) => readFileSync(f, 'utf8').replace(/width="[\d.]+" height="[\d.]+"/, 'width="1400" height="1300"'));
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const res = files.map(() => ({}));
 const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
 for (let i = -1; i < runs; i++)

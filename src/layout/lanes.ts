@@ -28,12 +28,14 @@ const JUNCTION = 10;
 const SLOPE = 2;
 
 export interface Lane {
-  /** Offset of the node's stem from its parent's stem (or the trunk's edge), outward, at the node's own height (`shear`, when set, gives it at every height). */
-  offset: number;
   /** Height of the horizontal run of its sub-branch (absent for a continuation: straight up). */
   run?: number;
   side: -1 | 1;
-  /** Clade roots and sub-branches: how far out the whole subtree sits at each height (it leans to hug what was packed inside it). */
+  /**
+   * Clade roots and sub-branches: how far out the whole subtree sits at each height, from its parent's
+   * stem (or the trunk's edge); it leans to hug what was packed inside it. None for a continuation: it
+   * goes straight up its parent's stem.
+   */
   shear?: Shear;
 }
 
@@ -87,8 +89,7 @@ export function packColumn(roots: CladeNode[], origin: number, trunkBottom: numb
     const tries = ([1, -1] as const).map((side) => {
       const acc = side === 1 ? right : left;
       const f = fit(acc, cloneProfile(shape), r, -Infinity, trunkBottom - 4);
-      const shear = acc.shear(f.shape, HGAP, inset(r) + STEM_GAP, SLOPE);
-      if (!shear.level()) flatten(shear, boxSlices(r, acc, lanes), SLOPE);
+      const shear = lean(acc, f.shape, r, lanes);
       // The column is as wide as its wider side: how wide it gets with the clade on this side.
       const wide = Math.max(extent[side], Profile.shearedExtent(f.shape, shear, w(side)), extent[-side as -1 | 1]);
       return { side, acc, ...f, shear, wide };
@@ -99,11 +100,22 @@ export function packColumn(roots: CladeNode[], origin: number, trunkBottom: numb
     lastSide = best.side;
     best.acc.mergeSheared(best.shape, best.shear);
     best.acc.add(best.run - LINE, best.run + LINE, 0, best.shear.at(best.acc.slice(best.run)));
-    lanes.set(r.id, { offset: 0, run: best.run, side: best.side, shear: best.shear });
+    lanes.set(r.id, { run: best.run, side: best.side, shear: best.shear });
     extent[best.side] = best.acc.extent(w(best.side));
   }
   setSides(roots, lanes);
   return { lanes, left, right };
+}
+
+/**
+ * How far out `shape` (a clade or a sub-branch, hooked off the stem `acc` is packed around) sits at each
+ * height: outward of everything in `acc` wherever both are present, leaning toward the stem elsewhere,
+ * level across each of its boxes and junctions.
+ */
+function lean(acc: Profile, shape: Profile, n: CladeNode, lanes: Map<string, Lane>): Shear {
+  const shear = acc.shear(shape, HGAP, inset(n) + STEM_GAP, SLOPE);
+  if (!shear.level()) flatten(shear, boxSlices(n, acc, lanes), SLOPE);
+  return shear;
 }
 
 /**
@@ -170,7 +182,7 @@ function packNode(n: CladeNode, origin: number, lanes: Map<string, Lane>): Profi
   if (cont) {
     acc.merge(packNode(cont, origin, lanes), 0);
     acc.add(boxBottom(cont), boxTop(n), -LINE, LINE);
-    lanes.set(cont.id, { offset: 0, side: 1 });
+    lanes.set(cont.id, { side: 1 });
   }
   // An org stem has no box: its stem reaches as low as its earliest sub-branch needs.
   const limit = n.unit ? boxTop(n) - 3 : Infinity;
@@ -182,11 +194,10 @@ function packNode(n: CladeNode, origin: number, lanes: Map<string, Lane>): Profi
     const floor = cont && c.y - (c.unit?.boxH ?? 0) / 2 < boxBottom(cont) + 4 ? boxBottom(cont) + RISE : -Infinity;
     const f = fit(acc, packNode(c, origin, lanes), c, floor, limit);
     // The sub-branch leans like a clade: toward its parent's stem wherever nothing packed before it is in the way.
-    const shear = acc.shear(f.shape, HGAP, inset(c) + STEM_GAP, SLOPE);
-    if (!shear.level()) flatten(shear, boxSlices(c, acc, lanes), SLOPE);
+    const shear = lean(acc, f.shape, c, lanes);
     acc.mergeSheared(f.shape, shear);
     acc.add(f.run - LINE, f.run + LINE, 0, shear.at(acc.slice(f.run)));
-    lanes.set(c.id, { offset: shear.at(acc.slice(c.y)), run: f.run, side: 1, shear });
+    lanes.set(c.id, { run: f.run, side: 1, shear });
     stemTop = Math.min(stemTop === -Infinity ? f.run : stemTop, f.run);
     stemBottom = Math.max(stemBottom, f.run + LINE);
   }

@@ -194,12 +194,12 @@ export function placeColumns(cols0: PackedColumn[], left: number, trunkBottom: n
       side: new Map(),
       xAt: () => 0,
     };
-    const rel = new Map<string, { chain: Lane[]; root: Lane }>();
+    const rel = new Map<string, { chain: Sheared[]; root: Lane }>();
     for (const r of c.forest.roots) walk(placed, r, [], c.packing.lanes.get(r.id)!, rel);
     placed.xAt = (id, y) => {
       const q = rel.get(id)!;
       let u = q.root.shear!.atY(y);
-      for (const l of q.chain) u += l.shear ? l.shear.atY(y) : l.offset;
+      for (const l of q.chain) u += l.shear.atY(y);
       return trunkX + q.root.side * (c.half + u);
     };
     for (const [id, n] of c.forest.nodes) placed.stemX.set(id, placed.xAt(id, n.y));
@@ -207,12 +207,20 @@ export function placeColumns(cols0: PackedColumn[], left: number, trunkBottom: n
   });
 }
 
-/** Each node's chain of lanes below its clade root (their offsets and shears add up to its stem's distance from the root's stem). */
-function walk(c: PlacedColumn, n: CladeNode, chain: Lane[], root: Lane, rel: Map<string, { chain: Lane[]; root: Lane }>): void {
+/**
+ * Each node's chain of leaning lanes below its clade root: their shears add up to its stem's distance
+ * from the root's stem (a continuation adds nothing: it goes straight up its parent's stem).
+ */
+function walk(c: PlacedColumn, n: CladeNode, chain: Sheared[], root: Lane, rel: Map<string, { chain: Sheared[]; root: Lane }>): void {
   c.side.set(n.id, c.packing.lanes.get(n.id)!.side);
   rel.set(n.id, { chain, root });
-  for (const ch of n.children) walk(c, ch, [...chain, c.packing.lanes.get(ch.id)!], root, rel);
+  for (const ch of n.children) {
+    const lane = c.packing.lanes.get(ch.id)!;
+    walk(c, ch, lane.shear ? [...chain, lane as Sheared] : chain, root, rel);
+  }
 }
+
+type Sheared = Lane & { shear: NonNullable<Lane['shear']> };
 
 export function columnOf(c: PlacedColumn): Column {
   return { family: c.family, x1: c.x1, x2: c.x2, trunkX: r2(c.trunkX) };

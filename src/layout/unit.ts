@@ -61,7 +61,7 @@ export function measureUnit(catalog: Catalog, m: Model): UnitShape {
     lines.push({ text: l, x: cx, y: y - LINE_GAP - 2, size: NAME_FONT, anchor: 'middle' });
   }
   const orgs = [...new Set(m.organizations)];
-  const items: { w: number; h: number; place: (x: number, y: number) => void }[] = [];
+  const items: MarkItem[] = [];
   const marks: UnitShape['marks'] = [];
   for (const o of orgs.slice(0, MAX_MARKS)) {
     const s = markShape(o, catalog.organizations.get(o));
@@ -93,11 +93,18 @@ export function measureUnit(catalog: Catalog, m: Model): UnitShape {
   };
 }
 
+/** A mark beside a box before it is placed: its size, and what placing it at (x, y) records. */
+interface MarkItem {
+  w: number;
+  h: number;
+  place: (x: number, y: number) => void;
+}
+
 /**
  * The marks beside a box, as one column stacked from the box's middle when they fit its height (the
  * unit stays narrow), else side by side. Returns the x after the last column.
  */
-function placeItems(items: { w: number; h: number; place: (x: number, y: number) => void }[], x0: number, boxH: number): number {
+function placeItems(items: MarkItem[], x0: number, boxH: number): number {
   if (!items.length) return x0;
   const stackH = items.reduce((a, it) => a + it.h, 0) + STACK_GAP * (items.length - 1);
   if (stackH <= boxH) {

@@ -33,7 +33,7 @@ const FADED = '0.15';
 
 export function renderSvg(scene: Scene, options: SvgOptions = {}): string {
   const p = scene.palette;
-  const icons: Icons = { parsed: parsedIcons(options.icons), used: new Map(), licences: new Set() };
+  const defs: Defs = { parsed: parsedIcons(options.icons), icons: new Map(), licences: new Set(), arrows: options.arrowMarkers ? new Set() : undefined };
   // The root sets font-family and text-anchor="middle" for every text; a text says only how it differs.
   const font = (s: string) => (hasWide(s) ? ` font-family="${xml(`${scene.font.cjkFamily}, ${scene.font.family}`)}"` : '');
   const text = (t: TextLine, fill: string, extra = '') => {
@@ -50,7 +50,7 @@ export function renderSvg(scene: Scene, options: SvgOptions = {}): string {
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${num(w)}" height="${num(h)}" viewBox="${viewBox}" font-family="${xml(scene.font.family)}" text-anchor="middle">`,
     `<rect x="0" y="0" width="${scene.width}" height="${scene.height}" fill="${p.background}"/>`,
-    '', // the icons' definitions, once the figure is drawn
+    '', // the definitions (icons, licence markers, arrowheads), once the figure is drawn
   );
   // Year lines and axis.
   const ax = scene.axis;
@@ -69,8 +69,7 @@ export function renderSvg(scene: Scene, options: SvgOptions = {}): string {
     else out.push(`<line ${from} x1="${num(st.x)}" y1="${num(st.y1)}" x2="${num(st.x)}" y2="${num(st.y2)}" stroke="${p.family[st.family]}"${op}/>`);
     if (st.foot) out.push(`<path ${from} d="${curve(st.foot)}" stroke="${p.family[st.family]}"${op}/>`);
   }
-  const arrows = options.arrowMarkers ? new Set<Family>() : undefined;
-  for (const b of scene.branches) out.push(branch(b, p, arrows));
+  for (const b of scene.branches) out.push(branch(b, p, defs.arrows));
   out.push('</g>');
   // Secondary links (a merge's other parents, parents in other columns): thin, dashed, light.
   out.push('<g id="links" fill="none" stroke-width="1" stroke-dasharray="3 3" opacity="0.45">');
@@ -91,22 +90,25 @@ export function renderSvg(scene: Scene, options: SvgOptions = {}): string {
   out.push('</g>');
   out.push('<g id="models">');
   const titled = options.boxTitles ?? true;
-  for (const b of scene.boxes) out.push(box(b, p, text, icons, titled));
+  for (const b of scene.boxes) out.push(box(b, p, text, defs, titled));
   out.push('</g>');
-  out.push(legend(scene.legend, p, text, icons));
-  if (scene.chart) out.push(chart(scene.chart, p, text, icons));
+  out.push(legend(scene.legend, p, text, defs));
+  if (scene.chart) out.push(chart(scene.chart, p, text, defs));
   out.push('<g id="title">', ...scene.title.map((t) => text(t, p.text)), '</g>');
   out.push('</svg>');
-  out[2] = defs(icons, arrows ?? new Set(), p);
+  out[2] = defsElement(defs, p);
   return out.filter((s) => s).join('\n') + '\n';
 }
 
-/** Icons parsed (by the organisation's `icon` path) and those this figure draws (by definition id). */
-interface Icons {
+/** Icons parsed (by the organisation's `icon` path), and what this figure draws from definitions made once. */
+interface Defs {
   parsed: Map<string, IconSvg | null>;
-  used: Map<string, IconSvg>;
-  /** The licence markers drawn (each kind defined once). */
+  /** The icons drawn, by definition id. */
+  icons: Map<string, IconSvg>;
+  /** The licence markers drawn. */
   licences: Set<LicenceMark>;
+  /** The families whose arrowhead marker the branches draw; absent when arrowheads are polygons. */
+  arrows?: Set<Family>;
 }
 
 /**
@@ -115,10 +117,10 @@ interface Icons {
  * a <use> would clone the icon's elements into a shadow tree a browser styles and lays out again for
  * every mark. The pattern's content inherits from the definition, so it resets what the root sets for text.
  */
-function defs(icons: Icons, arrows: Set<Family>, p: Palette): string {
-  const { used, licences } = icons;
-  if (!used.size && !arrows.size && !licences.size) return '';
-  const patterns = [...used.values()].map((i) => `<pattern id="${xml(i.id)}" width="1" height="1" viewBox="${i.viewBox.map(num).join(' ')}"><g text-anchor="start">${i.body}</g></pattern>`);
+function defsElement(defs: Defs, p: Palette): string {
+  const { icons, licences, arrows = new Set<Family>() } = defs;
+  if (!icons.size && !arrows.size && !licences.size) return '';
+  const patterns = [...icons.values()].map((i) => `<pattern id="${xml(i.id)}" width="1" height="1" viewBox="${i.viewBox.map(num).join(' ')}"><g text-anchor="start">${i.body}</g></pattern>`);
   return `<defs>${[...arrows].sort().map((f) => arrowMarker(f, p)).join('')}${licenceDefs(licences, p)}${patterns.join('')}</defs>`;
 }
 
@@ -241,12 +243,11 @@ function trunkPathLabel(t: Trunk, p: Palette): string {
   );
 }
 
-function mark(m: OrgMark, icons: Icons, text: TextFn, titled = true): string {
+function mark(m: OrgMark, defs: Defs, text: TextFn, titled = true): string {
   const title = titled ? `<title>${xml(m.name)}</title>` : '';
-  const icon = m.kind === 'icon' && m.icon ? icons.parsed.get(m.icon) : undefined;
+  const icon = m.kind === 'icon' && m.icon ? defs.parsed.get(m.icon) : undefined;
   if (icon) {
-    icons.used.set(icon.id, icon);
-    // A transformed group rather than a nested <svg>: resvg 2.6 panics on nested <svg> outside the canvas.
+    defs.icons.set(icon.id, icon);
     const rect = `<rect x="${num(m.x)}" y="${num(m.y)}" width="${num(m.w)}" height="${num(m.h)}" fill="url(#${xml(icon.id)})"/>`;
     return title ? `<g>${title}${rect}</g>` : rect;
   }
@@ -258,7 +259,7 @@ function mark(m: OrgMark, icons: Icons, text: TextFn, titled = true): string {
   return title ? `<g>${title}${badge}</g>` : badge;
 }
 
-function box(b: ModelBox, p: Palette, text: TextFn, icons: Icons, titled: boolean): string {
+function box(b: ModelBox, p: Palette, text: TextFn, defs: Defs, titled: boolean): string {
   const c = p.family[b.family];
   const filled = b.fill === 'filled';
   const op = b.faded ? ` opacity="${FADED}"` : '';
@@ -266,8 +267,8 @@ function box(b: ModelBox, p: Palette, text: TextFn, icons: Icons, titled: boolea
   if (b.highlighted) parts.push(`<rect x="${num(b.x - 4)}" y="${num(b.y - 4)}" width="${num(b.w + 8)}" height="${num(b.h + 8)}" rx="8" fill="none" stroke="${p.restricted}" stroke-width="2"/>`);
   parts.push(`<rect x="${num(b.x)}" y="${num(b.y)}" width="${num(b.w)}" height="${num(b.h)}" rx="5" fill="${filled ? c : p.hollow}" stroke="${c}" stroke-width="2"/>`);
   for (const l of b.lines) parts.push(text(l, filled ? p.onFill : c));
-  for (const m of b.marks) parts.push(mark(m, icons, text, titled));
-  if (b.restricted) parts.push(restricted(b.restricted.x, b.restricted.y, b.restricted.r, b.restricted.commercial === 'conditional', icons.licences));
+  for (const m of b.marks) parts.push(mark(m, defs, text, titled));
+  if (b.restricted) parts.push(restricted(b.restricted.x, b.restricted.y, b.restricted.r, b.restricted.commercial === 'conditional', defs.licences));
   parts.push('</g>');
   return parts.join('');
 }
@@ -315,21 +316,21 @@ function panel(r: { x: number; y: number; w: number; h: number }, p: Palette): s
   return `<rect x="${num(r.x - pad)}" y="${num(r.y - pad)}" width="${num(r.w + 2 * pad)}" height="${num(r.h + 2 * pad)}" rx="6" fill="${p.background}" stroke="${p.yearLine}" stroke-width="1.5"/>`;
 }
 
-function legend(l: Legend, p: Palette, text: TextFn, icons: Icons): string {
+function legend(l: Legend, p: Palette, text: TextFn, defs: Defs): string {
   const parts = ['<g id="legend">', panel(l, p)];
   for (const it of l.items) {
     const s = it.swatch;
     if (it.kind === 'family') parts.push(`<rect x="${num(s.x)}" y="${num(s.y)}" width="${num(s.w)}" height="${num(s.h)}" rx="4" fill="${p.family[it.family!]}"/>`);
     else if (it.kind === 'open') parts.push(`<rect x="${num(s.x)}" y="${num(s.y)}" width="${num(s.w)}" height="${num(s.h)}" rx="4" fill="${p.muted}" stroke="${p.muted}" stroke-width="2"/>`);
     else if (it.kind === 'closed') parts.push(`<rect x="${num(s.x)}" y="${num(s.y)}" width="${num(s.w)}" height="${num(s.h)}" rx="4" fill="${p.hollow}" stroke="${p.muted}" stroke-width="2"/>`);
-    else if (it.kind === 'restricted' || it.kind === 'conditional') parts.push(restricted(s.x + s.w / 2, s.y + s.h / 2, s.w / 2, it.kind === 'conditional', icons.licences));
+    else if (it.kind === 'restricted' || it.kind === 'conditional') parts.push(restricted(s.x + s.w / 2, s.y + s.h / 2, s.w / 2, it.kind === 'conditional', defs.licences));
     parts.push(text(it.label, p.text));
   }
   parts.push('</g>');
   return parts.join('');
 }
 
-function chart(c: BarChart, p: Palette, text: TextFn, icons: Icons): string {
+function chart(c: BarChart, p: Palette, text: TextFn, defs: Defs): string {
   const parts = ['<g id="chart">', panel(c, p), text(c.caption, p.text)];
   if (c.note) parts.push(text(c.note, p.muted));
   const top = c.bars.length ? c.bars[0].openRect.y - 3 : c.y;
@@ -341,7 +342,7 @@ function chart(c: BarChart, p: Palette, text: TextFn, icons: Icons): string {
     if (b.closedLabel) parts.push(text(b.closedLabel, p.text));
     // A count inside the (light peach) open bar is always dark; elsewhere it takes the theme's text colour.
     if (b.openLabel) parts.push(text(b.openLabel, b.openLabel.anchor === 'middle' ? '#3B3F45' : p.text));
-    parts.push(mark(b.mark, icons, text), '</g>');
+    parts.push(mark(b.mark, defs, text), '</g>');
   }
   for (const n of c.names) parts.push(text(n, p.text));
   parts.push(`<line x1="${num(c.axisX)}" y1="${num(top)}" x2="${num(c.axisX)}" y2="${num(bottom)}" stroke="${p.chartClosed}" stroke-width="2"/>`);

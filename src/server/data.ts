@@ -6,8 +6,7 @@ import { iconFile } from '../catalog/icon-file.js';
 import { layoutTree, type Scene } from '../layout/index.js';
 import { filterFromOptions, type FilterOptions } from '../cli/filters.js';
 import { renderOptions } from '../cli/render.js';
-import { renderSvg } from '../render/svg.js';
-import { asciiOnly, figureMeta, type FigureMeta } from './figure.js';
+import { explorerSvg, figureMeta, type FigureMeta } from './figure.js';
 
 export const API_VERSION = 1;
 
@@ -77,5 +76,5 @@ export function scenePayload(catalog: Catalog, query: URLSearchParams): Scene {
  */
 export function figurePayload(catalog: Catalog, icons: Record<string, string>, lang: 'en' | 'zh', theme: 'light' | 'dark'): { svg: string; meta: FigureMeta } {
   const scene = scenePayload(catalog, new URLSearchParams({ lang, theme }));
-  return { svg: asciiOnly(renderSvg(scene, { icons: new Map(Object.entries(icons)), boxTitles: false, arrowMarkers: true })), meta: figureMeta(scene) };
+  return { svg: explorerSvg(scene, new Map(Object.entries(icons))), meta: figureMeta(scene) };
 }

@@ -4,6 +4,7 @@
  * it never parses the whole scene as JSON nor serialises it again. No Node imports: the page uses it too.
  */
 import type { Scene } from '../layout/index.js';
+import { renderSvg } from '../render/svg.js';
 
 export interface FigureBox {
   id: string;
@@ -37,6 +38,14 @@ export function figureMeta(scene: Scene): FigureMeta {
  */
 export function asciiOnly(svg: string): string {
   return svg.replace(/[^\x00-\x7f]/gu, (c) => `&#${c.codePointAt(0)};`);
+}
+
+/**
+ * The explorer's figure SVG, as the server, `llmtree site`, the layout worker and the page draw it: no
+ * per-box tooltips (the page shows its own), arrowheads as markers, ASCII only.
+ */
+export function explorerSvg(scene: Scene, icons: ReadonlyMap<string, string>): string {
+  return asciiOnly(renderSvg(scene, { icons, boxTitles: false, arrowMarkers: true }));
 }
 
 /** The figure files the server answers and `llmtree site` writes: api/figures/<lang>-<theme>.{svg,json}. */

@@ -1,8 +1,7 @@
 /** Lays out a filtered figure off the main thread, with the same code as the page and `llmtree render`. */
 import { makeCatalog, filterModels, type Catalog, type ModelFilter } from '../../src/catalog/core.js';
 import { layoutTree } from '../../src/layout/index.js';
-import { renderSvg } from '../../src/render/svg.js';
-import { asciiOnly, figureMeta } from '../../src/server/figure.js';
+import { explorerSvg, figureMeta } from '../../src/server/figure.js';
 import type { Payload } from './data.js';
 
 export interface LayoutRequest {
@@ -29,5 +28,5 @@ self.onmessage = async (e: MessageEvent<{ catalogUrl?: string } & Partial<Layout
   if (r.landmarks) models = models.filter((m) => m.landmark === true);
   const scene = layoutTree(catalog, models, { lang: r.lang, theme: r.theme });
   // Only the SVG text and the box positions cross to the page: the whole scene would cost a structured clone.
-  self.postMessage({ key: r.key, figure: figureMeta(scene), svgText: asciiOnly(renderSvg(scene, { icons, boxTitles: false, arrowMarkers: true })) });
+  self.postMessage({ key: r.key, figure: figureMeta(scene), svgText: explorerSvg(scene, icons) });
 };

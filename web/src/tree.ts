@@ -4,8 +4,7 @@
  * catalog string and rebuilds icons from an allow-list; it is parsed inside an inert <template>.
  */
 import { layoutTree } from '../../src/layout/index.js';
-import { renderSvg } from '../../src/render/svg.js';
-import { asciiOnly, figureMeta, type FigureMeta } from '../../src/server/figure.js';
+import { explorerSvg, figureMeta, type FigureMeta } from '../../src/server/figure.js';
 import type { Model } from '../../src/catalog/core.js';
 import type { Data } from './data.js';
 
@@ -42,7 +41,7 @@ export function draw(d: Data, models: Model[], key: string, lang: 'en' | 'zh', t
   performance.mark('layout-start');
   const scene = layoutTree(d.catalog, models, { lang, theme });
   performance.mark('layout-end');
-  return fromSvg(figureMeta(scene), asciiOnly(renderSvg(scene, { icons: d.icons, boxTitles: false, arrowMarkers: true })), key);
+  return fromSvg(figureMeta(scene), explorerSvg(scene, d.icons), key);
 }
 
 /** Draw a figure rendered elsewhere (the server's first-paint figure, or the layout worker). */
